@@ -1,0 +1,1 @@
+"""The `dondoc` terminal command: a thin typer layer over the services."""

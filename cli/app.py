@@ -1,0 +1,46 @@
+"""The `dondoc` command: each area's commands live in their own module and are added here."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from models.errors import DondocError
+
+app = typer.Typer(
+    name="dondoc",
+    help="dondoc — đôn đốc: track plan documents' tasks, units and deadlines; remind, escalate, publish.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+
+
+def _register() -> None:
+    # Imported here so that `dondoc --help` stays fast and each area owns its own module.
+    from cli import extract_commands, plan_commands
+
+    for module in (plan_commands, extract_commands):
+        module.register(app)
+
+
+def main() -> None:
+    _register()
+    try:
+        app(standalone_mode=False)
+    except DondocError as error:
+        err.print(f"[bold red]error:[/] {error}")
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as error:  # click's usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(error, click.ClickException):
+            error.show()
+            sys.exit(error.exit_code)
+        raise

@@ -1,0 +1,1 @@
+"""Reading plan documents and understanding their tasks, units and deadlines."""

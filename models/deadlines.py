@@ -1,0 +1,165 @@
+"""Deadlines: the phrase as written, its window and due date, and the due date in force."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from models.workdays import add_working_days, next_working_day_on_or_after
+
+
+class DeadlineKind(StrEnum):
+    before_date = "before_date"
+    on_date = "on_date"
+    month = "month"
+    quarter = "quarter"
+    half_year = "half_year"
+    year = "year"
+    year_end = "year_end"
+    season = "season"
+    before_year = "before_year"
+    by_year = "by_year"
+    working_days = "working_days"
+    recurring = "recurring"
+    ongoing = "ongoing"
+
+
+# Kinds whose phrase names a window [start, due] rather than a single last day.
+WINDOW_KINDS = frozenset(
+    {DeadlineKind.month, DeadlineKind.quarter, DeadlineKind.half_year, DeadlineKind.year,
+     DeadlineKind.year_end, DeadlineKind.season}
+)
+
+
+class Frequency(StrEnum):
+    weekly = "weekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    half_yearly = "half_yearly"
+    yearly = "yearly"
+
+
+class Recurrence(BaseModel):
+    """A repeating deadline: "định kỳ 6 tháng", "trước ngày 20 hằng tháng", "hằng năm"."""
+
+    model_config = ConfigDict(frozen=True)
+
+    frequency: Frequency
+    # Day of the period on which each occurrence is due (None: the period's last day).
+    day: int | None = Field(default=None, ge=1, le=31)
+    # "trước ngày 20": the occurrence is due the day before `day`.
+    strictly_before: bool = False
+
+
+class Deadline(BaseModel):
+    """A deadline as written and as in force.
+
+    `due` is the last local day on which completion still counts as on time, as the phrase says;
+    `effective_due` follows the Civil Code: a last day on a weekend or public holiday moves to the
+    next working day.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    kind: DeadlineKind
+    start: date | None = None
+    due: date | None = None
+    effective_due: date | None = None
+    tentative: bool = False
+    confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+    recurrence: Recurrence | None = None
+    # "trong 10 ngày làm việc": the count, kept when the day it runs from is not known yet (no due).
+    working_days: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _check(self) -> Deadline:
+        if self.kind is DeadlineKind.ongoing:
+            if self.due is not None:
+                raise ValueError("an ongoing deadline ('Thường xuyên') has no due date")
+        elif self.due is None and not self._counts_from_unknown_day():
+            raise ValueError(f"a {self.kind.value} deadline needs a due date")
+        if self.kind is DeadlineKind.recurring and self.recurrence is None:
+            raise ValueError("a recurring deadline needs a recurrence")
+        if self.start is not None and self.due is not None and self.start > self.due:
+            raise ValueError(f"the window starts ({self.start}) after it ends ({self.due})")
+        if self.due is not None and self.effective_due is None:
+            object.__setattr__(self, "effective_due", effective_due(self.due))
+        return self
+
+    def _counts_from_unknown_day(self) -> bool:
+        return self.kind is DeadlineKind.working_days and self.working_days is not None
+
+    def moved_to(self, text: str, due: date, *, kind: DeadlineKind = DeadlineKind.on_date) -> Deadline:
+        """The same deadline extended to a new last day (gia hạn)."""
+        return Deadline(text=text, kind=kind, due=due, tentative=self.tentative)
+
+
+def effective_due(due: date) -> date:
+    """The last day in force (Bộ luật Dân sự 2015, Điều 148): a non-working last day moves forward."""
+    return next_working_day_on_or_after(due)
+
+
+def month_window(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def quarter_window(year: int, quarter: int) -> tuple[date, date]:
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"there is no quarter {quarter}")
+    first = 3 * (quarter - 1) + 1
+    return date(year, first, 1), month_window(year, first + 2)[1]
+
+
+def half_year_window(year: int, half: int) -> tuple[date, date]:
+    if half not in (1, 2):
+        raise ValueError(f"there is no half-year {half}")
+    return (date(year, 1, 1), date(year, 6, 30)) if half == 1 else (date(year, 7, 1), date(year, 12, 31))
+
+
+def year_window(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def working_days_due(start: date, count: int) -> date:
+    """Last day of "trong N ngày làm việc kể từ <start>": start is day 0."""
+    return add_working_days(start, count)
+
+
+_PERIOD_MONTHS = {
+    Frequency.monthly: 1, Frequency.quarterly: 3, Frequency.half_yearly: 6, Frequency.yearly: 12
+}
+
+
+def occurrences(deadline: Deadline, until: date) -> list[date]:
+    """Due dates (as written) of a deadline up to `until`; a recurring one has one per calendar period.
+
+    Periods are calendar-aligned (months, quarters, halves, years); `day` falls in the period's last
+    month. Occurrences start at the deadline's `start` (or its first `due`).
+    """
+    rule = deadline.recurrence
+    if deadline.due is None:
+        return []
+    if rule is None:
+        return [deadline.due] if deadline.due <= until else []
+    first = deadline.start or deadline.due
+    if rule.frequency is Frequency.weekly:
+        return [deadline.due + timedelta(days=7 * n) for n in range((until - deadline.due).days // 7 + 1)]
+    step = _PERIOD_MONTHS[rule.frequency]
+    # Months counted from year 0, so that periods are aligned to the calendar.
+    index = (first.year * 12 + first.month - 1) // step * step + step - 1
+    found: list[date] = []
+    while True:
+        year, month = divmod(index, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        day = date(year, month + 1, min(rule.day or last, last))
+        if rule.day is not None and rule.strictly_before:
+            day -= timedelta(days=1)
+        if day > until:
+            return found
+        if day >= first:
+            found.append(day)
+        index += step

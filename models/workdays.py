@@ -1,0 +1,58 @@
+"""Vietnam's working-day calendar: weekends, public holidays (Tết included), days off in lieu."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+# Saturdays and Sundays; a weekend day the Government swaps into a working day is in `_swapped_workdays`.
+_WEEKEND = frozenset({5, 6})
+
+
+@lru_cache(maxsize=64)
+def _calendar(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("VN", years=[year - 1, year, year + 1], language="vi")
+
+
+def _swapped_workdays(year: int) -> frozenset[date]:
+    return frozenset(getattr(_calendar(year), "weekend_workdays", set()))
+
+
+def holiday_name(day: date) -> str | None:
+    """The public holiday on `day`, by its Vietnamese name, or None."""
+    name = _calendar(day.year).get(day)
+    return str(name) if name else None
+
+
+def is_working_day(day: date) -> bool:
+    if day in _swapped_workdays(day.year):
+        return True
+    if day.weekday() in _WEEKEND:
+        return False
+    return holiday_name(day) is None
+
+
+def next_working_day_on_or_after(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def add_working_days(start: date, count: int) -> date:
+    """The date `count` working days after `start` (negative counts go back); `start` itself is day 0."""
+    step = 1 if count >= 0 else -1
+    day, left = start, abs(count)
+    while left:
+        day += timedelta(days=step)
+        if is_working_day(day):
+            left -= 1
+    return day
+
+
+def working_days_between(start: date, end: date) -> int:
+    """Working days in (start, end]; negative when end is before start."""
+    if end < start:
+        return -working_days_between(end, start)
+    return sum(1 for n in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=n)))

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy tables, migrations and the repository that maps the core models to them."""
