@@ -20,9 +20,17 @@ err = Console(stderr=True)
 
 def _register() -> None:
     # Imported here so that `dondoc --help` stays fast and each area owns its own module.
-    from cli import extract_commands, plan_commands
+    from cli import (
+        extract_commands,
+        feeds_commands,
+        notify_commands,
+        plan_commands,
+        sweep_commands,
+        up_commands,
+    )
 
-    for module in (plan_commands, extract_commands):
+    modules = (plan_commands, extract_commands, sweep_commands, notify_commands, feeds_commands, up_commands)
+    for module in modules:
         module.register(app)
 
 
@@ -44,3 +52,7 @@ def main() -> None:
             error.show()
             sys.exit(error.exit_code)
         raise
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""Text typed in pre-Unicode Vietnamese fonts (TCVN3/ABC, VNI-Windows, VISCII) turned back into Unicode.
+
+Such text reaches us as Latin-1/cp1252 look-alikes ("Céng hoµ x· héi", "Coäng hoøa xaõ hoäi"). The
+conversion tables and the detection that tells the encodings apart come from viparse; this module
+decides when to ask, and converts character by character so that lines stay where they were.
+"""
+
+from __future__ import annotations
+
+import codecs
+from typing import NamedTuple
+
+import viparse
+from viparse.normalize.encodings import get_charmap
+from viparse.normalize.tables import convert
+
+ENCODING_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI-Windows", "viscii": "VISCII", "vps": "VPS"}
+
+
+class Repaired(NamedTuple):
+    text: str
+    encoding: str | None  # the legacy encoding the text was converted from, None if left alone
+
+
+def _is_vietnamese_letter(ch: str) -> bool:
+    code = ord(ch)
+    return 0x1EA0 <= code <= 0x1EF9 or ch in "ăĂđĐĩĨũŨơƠưƯ"
+
+
+def looks_like_unicode_vietnamese(text: str) -> bool:
+    """True when letters only Unicode Vietnamese has outnumber the Latin-1 letters legacy text is made of."""
+    vietnamese = latin1 = 0
+    for ch in text:
+        if ch < "\u00a0":
+            continue
+        if ch <= "\u00ff":
+            latin1 += 1
+        elif _is_vietnamese_letter(ch):
+            vietnamese += 1
+    return latin1 == 0 or vietnamese > latin1
+
+
+def repair_legacy(text: str) -> Repaired:
+    """`text` converted to Unicode when it reads as legacy-encoded Vietnamese, else unchanged."""
+    if looks_like_unicode_vietnamese(text):
+        return Repaired(text, None)
+    encoding = viparse.detect_text_encoding(text)
+    charmap = get_charmap(encoding) if encoding else None
+    if charmap is None:
+        return Repaired(text, None)
+    return Repaired(convert(text, charmap, "NFC"), encoding)
+
+
+def decode_legacy_bytes(data: bytes) -> str:
+    """Bytes of a single-byte legacy file as the cp1252 characters the conversion tables expect.
+
+    cp1252 leaves five bytes undefined; those read as Latin-1 so that no byte is lost.
+    """
+    return data.decode("cp1252", errors=_LATIN1_FALLBACK)
+
+
+def _latin1_for_undefined(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start:error.end].decode("latin-1"), error.end
+
+
+_LATIN1_FALLBACK = "dondoc-latin1-fallback"
+codecs.register_error(_LATIN1_FALLBACK, _latin1_for_undefined)
