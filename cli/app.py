@@ -6,6 +6,7 @@ import sys
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from models.errors import DondocError
 
@@ -23,13 +24,16 @@ def _register() -> None:
     from cli import (
         extract_commands,
         feeds_commands,
+        ingest_commands,
         notify_commands,
         plan_commands,
+        report_commands,
         sweep_commands,
         up_commands,
     )
 
-    modules = (plan_commands, extract_commands, sweep_commands, notify_commands, feeds_commands, up_commands)
+    modules = (plan_commands, extract_commands, sweep_commands, notify_commands, feeds_commands, up_commands,
+               report_commands, ingest_commands)
     for module in modules:
         module.register(app)
 
@@ -39,7 +43,7 @@ def main() -> None:
     try:
         app(standalone_mode=False)
     except DondocError as error:
-        err.print(f"[bold red]error:[/] {error}")
+        err.print("[bold red]error:[/]", escape(str(error)), soft_wrap=True, highlight=False)
         sys.exit(error.exit_code)
     except typer.Abort:
         sys.exit(130)

@@ -1,4 +1,4 @@
-"""The text of a .docx as lines: every run (tracked insertions too), tables as "| a | b |" rows.
+"""The text of a .docx as lines: every run (tracked insertions too), Word's list numbers, tables as rows.
 
 python-docx opens the package; the body is read from its XML because `Paragraph.text` leaves out
 runs inside `w:ins` and `Row.cells` repeats a merged cell once per grid column.
@@ -15,6 +15,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from extraction.docx_numbering import Numbering
 from models.errors import DocumentError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -34,30 +35,31 @@ TABLE_SEPARATOR_CELL = "---"
 def docx_lines(path: Path) -> list[str]:
     """The document body in reading order, one line per paragraph or table row."""
     try:
-        body = docx.Document(str(path)).element.body
+        document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as error:
         raise DocumentError(f"{path}: not a readable .docx file ({error})") from None
-    return list(_blocks(body))
+    return list(_blocks(document.element.body, Numbering.of(document)))
 
 
-def _blocks(container: Any) -> Iterator[str]:
+def _blocks(container: Any, numbering: Numbering) -> Iterator[str]:
     for child in container:
         if child.tag == P:
-            yield from _paragraph_lines(child)
+            yield from _paragraph_lines(child, numbering)
         elif child.tag == TBL:
-            yield from _table_lines(child)
+            yield from _table_lines(child, numbering)
         elif child.tag not in _SKIPPED:
             # Content controls, custom XML and tracked insertions wrap whole paragraphs and tables.
-            yield from _blocks(child)
+            yield from _blocks(child, numbering)
 
 
-def _paragraph_lines(paragraph: Any) -> Iterator[str]:
-    parts: list[str] = []
+def _paragraph_lines(paragraph: Any, numbering: Numbering) -> Iterator[str]:
+    label = numbering.label(paragraph)
+    parts: list[str] = [f"{label} "] if label else []
     boxes: list[Any] = []
     _inline(paragraph, parts, boxes)
     yield from "".join(parts).split("\n")
     for box in boxes:
-        yield from _blocks(box)
+        yield from _blocks(box, numbering)
 
 
 def _inline(node: Any, parts: list[str], boxes: list[Any]) -> None:
@@ -78,9 +80,9 @@ def _inline(node: Any, parts: list[str], boxes: list[Any]) -> None:
             _inline(child, parts, boxes)
 
 
-def _table_lines(table: Any) -> Iterator[str]:
+def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
     for index, row in enumerate(_rows(table)):
-        cells = _row_cells(row)
+        cells = _row_cells(row, numbering)
         yield "| " + " | ".join(cells) + " |"
         if index == 0:
             # As in a Markdown table, the first row is the header.
@@ -95,14 +97,14 @@ def _rows(table: Any) -> Iterator[Any]:
             yield from _rows(child)
 
 
-def _row_cells(row: Any) -> list[str]:
+def _row_cells(row: Any, numbering: Numbering) -> list[str]:
     cells: list[str] = []
     for cell in row.iter(TC):
         if _nearest_row(cell) is not row:
             continue  # a cell of a table nested inside this row's cells
         properties = cell.find(f"{_W}tcPr")
         span = 1
-        text = _cell_text(cell)
+        text = _cell_text(cell, numbering)
         if properties is not None:
             grid_span = properties.find(f"{_W}gridSpan")
             span = int(grid_span.get(f"{_W}val", "1")) if grid_span is not None else 1
@@ -122,13 +124,13 @@ def _nearest_row(cell: Any) -> Any:
     return node
 
 
-def _cell_text(cell: Any) -> str:
+def _cell_text(cell: Any, numbering: Numbering) -> str:
     lines: list[str] = []
     for child in cell:
         if child.tag == TBL:
             # A table inside a cell is flattened: its rows join the cell's text.
-            lines.extend(" ".join(_row_cells(row)) for row in _rows(child))
+            lines.extend(" ".join(_row_cells(row, numbering)) for row in _rows(child))
         elif child.tag not in _SKIPPED:
-            lines.extend(_blocks([child]))
+            lines.extend(_blocks([child], numbering))
     text = " ".join(line.strip() for line in lines if line.strip())
     return text.replace("|", "\\|")

@@ -28,12 +28,19 @@ class SourceSpan(BaseModel):
 
 
 class Dependency(BaseModel):
-    """An edge of the plan's DAG: this task waits for `task`, for the stated reason."""
+    """An edge of the plan's DAG: this task waits for `task`, for the stated reason.
+
+    `kind` says where the edge came from ("stated" by the coordinator, or one that models/dag.py
+    derived and `dondoc dag --write` wrote into the plan file); `ignored: true` keeps a derived edge
+    out of the DAG, so a coordinator can reject a wrong guess without it coming back.
+    """
 
     model_config = ConfigDict(frozen=True)
 
     task: str
     reason: str = ""
+    kind: str = "stated"
+    ignored: bool = False
 
 
 class Assignment(BaseModel):

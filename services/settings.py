@@ -24,6 +24,21 @@ class Settings(BaseSettings):
     smtp_user: str | None = None
     smtp_password: SecretStr | None = None
     mail_from: str = "dondoc <dondoc@localhost>"
+    smtp_timeout: float = Field(default=30.0, description="Seconds before an SMTP command gives up.")
+    notification_policy: Path | None = Field(
+        default=None, description="Reminder/escalation policy YAML; the packaged default if unset."
+    )
+    mail_templates_dir: Path | None = Field(
+        default=None, description="A folder whose templates override the packaged mail templates."
+    )
+    mail_max_attempts: int = Field(default=8, description="Transient SMTP failures before a mail fails.")
+    mail_retry_seconds: int = Field(default=300, description="First retry delay; doubles per attempt.")
+    mail_lease_seconds: int = Field(default=900, description="How long a sweep owns the mail it claimed.")
+
+    @property
+    def mail_dir(self) -> Path:
+        """Where the local SMTP sink and `--dry-run` put .eml files."""
+        return self.data_dir / "mail"
 
     @property
     def database(self) -> str:

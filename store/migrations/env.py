@@ -5,6 +5,10 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+import calendars.tables  # noqa: F401  (feed tokens and published revisions, branch "calendars")
+import notifications.tables  # noqa: F401  (the outbox, branch "notifications")
+import reports.tables  # noqa: F401  (report intake and coordinators' actions, branch "reports")
+import store.sweep_tables  # noqa: F401  (the sweep's tables, branch "flows")
 from store.tables import Base
 
 config = context.config

@@ -1,0 +1,264 @@
+"""Calendar feeds: events/s for a full rebuild, the time to rebuild after one change, requests/s served.
+
+Builds a synthetic store in a temporary folder (SQLite): units (some in groups), plans, tasks and
+assignments with every kind of deadline, then measures
+  * rendering alone (entries → .ics bytes for every feed, events and to-dos);
+  * a full rebuild from the database (read, evaluate, track revisions, render, write atomically);
+  * a rebuild after one assignment's deadline changes (only the feeds that hold it are rewritten);
+  * `dondoc serve` under a local load generator: 304s and a ~50 KB feed (wrk when installed, else a
+    Python keep-alive client; the output says which).
+Prints `name value unit` lines. Usage: python benchmarks/calendar_feeds.py [--assignments N] [--seconds S]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import insert, select, update  # noqa: E402
+
+from calendars.build import collect, rebuild  # noqa: E402
+from calendars.entry import FeedKind  # noqa: E402
+from calendars.feed import Renderer  # noqa: E402
+from models.deadlines import Deadline, DeadlineKind  # noqa: E402
+from models.text import name_key  # noqa: E402
+from store.database import make_engine, migrate, transaction  # noqa: E402
+from store.tables import AssignmentRow, PlanRow, TaskRow, UnitRow  # noqa: E402
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 11, 23, 7, 0, tzinfo=ZONE)
+BASE = "http://127.0.0.1"
+
+
+def deadlines(rng: random.Random) -> Deadline | None:
+    day = date(2026, 1, 1) + timedelta(days=rng.randrange(700))
+    choice = rng.random()
+    if choice < 0.05:
+        return None
+    if choice < 0.25:
+        start = day.replace(day=1)
+        return Deadline(text=f"Dự kiến tháng {day.month}/{day.year}", kind=DeadlineKind.month, start=start,
+                        due=day, tentative=rng.random() < 0.5)
+    text = f"trước ngày {day.day}/{day.month}/{day.year}"
+    return Deadline(text=text, kind=DeadlineKind.before_date, due=day)
+
+
+def fill(engine_url: str, assignments: int, seed: int = 7) -> None:
+    """Units (1 in 10 in one of five groups), plans of 200 tasks, one lead and one participant per task."""
+    rng = random.Random(seed)
+    engine = make_engine(engine_url)
+    migrate(engine)
+    units = [f"Đơn vị số {n} thành phố" for n in range(300)]
+    groups = {f"Các đơn vị khối {g}": units[g * 20:(g + 1) * 20] for g in range(5)}
+    weights = [1 / (n + 1) ** 0.9 for n in range(len(units))]  # a few big units, many small ones
+    with transaction(engine) as session:
+        rows = [{"name": u, "name_key": name_key(u), "parent": None, "is_group": False, "external": False,
+                 "aliases": [], "abbreviations": [], "members": [], "emails": []} for u in units]
+        rows += [{"name": g, "name_key": name_key(g), "parent": None, "is_group": True, "external": False,
+                  "aliases": [], "abbreviations": [], "members": m, "emails": []} for g, m in groups.items()]
+        session.execute(insert(UnitRow), rows)
+        ids = {name: id_ for name, id_ in session.execute(select(UnitRow.name, UnitRow.id))}
+        per_plan = 200
+        for plan_no in range(max(1, assignments // (2 * per_plan))):
+            plan_id = _plan(session, plan_no)
+            _tasks(session, rng, plan_id, per_plan, ids, units, list(groups), weights)
+    engine.dispose()
+
+
+def _plan(session, plan_no: int) -> int:  # type: ignore[no-untyped-def]
+    number = f"{plan_no + 1}-KH/TU"
+    return int(session.execute(insert(PlanRow).returning(PlanRow.id), {
+        "key": f"{number}/2026@bench", "content_hash": str(plan_no), "kind": "Kế hoạch", "number": number,
+        "issued": date(2026, 1, 5), "issuer": "Ban Thường vụ Thành ủy", "title": f"Kế hoạch số {number}",
+        "source": "benchmark", "plan_file": "", "loaded_at": NOW}).scalar_one())
+
+
+def _tasks(session, rng, plan_id, count, ids, units, groups, weights) -> None:  # type: ignore[no-untyped-def]
+    task_rows = [{"plan_id": plan_id, "task_key": f"T{n}", "section": f"II.{n}", "text": "",
+                  "title": f"Tổ chức thực hiện nhiệm vụ {n}, báo cáo kết quả; tổng hợp", "depends_on": []}
+                 for n in range(count)]
+    session.execute(insert(TaskRow), task_rows)
+    tasks = session.execute(select(TaskRow.id, TaskRow.task_key).where(TaskRow.plan_id == plan_id)).all()
+    rows = []
+    for task_id, key in tasks:
+        deadline = deadlines(rng)
+        lead = rng.choice(groups) if rng.random() < 0.05 else rng.choices(units, weights)[0]
+        helper = rng.choices(units, weights)[0]
+        for unit, role in ((lead, "lead"), (helper, "participant")):
+            rows.append({"plan_id": plan_id, "task_id": task_id, "unit_id": ids[unit], "role": role,
+                         "key": f"{key}~{ids[unit]}~{role}", "lifecycle": "active", "deadline_version": 1,
+                         "deadline": deadline.model_dump(mode="json") if deadline else None,
+                         "deadline_kind": deadline.kind.value if deadline else None,
+                         "due": deadline.due if deadline else None,
+                         "effective_due": deadline.effective_due if deadline else None,
+                         "tentative": bool(deadline and deadline.tentative)})
+    session.execute(insert(AssignmentRow), rows)
+
+
+def measure_builds(engine_url: str, out: Path) -> None:
+    engine = make_engine(engine_url)
+    with transaction(engine) as session:
+        began = time.perf_counter()
+        collected = collect(session, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        read = time.perf_counter() - began
+        renderer, began = Renderer(), time.perf_counter()
+        size = sum(len(renderer.render(spec, kind)) for spec in collected.specs for kind in FeedKind)
+        rendered = time.perf_counter() - began
+    print(f"assignments {len(collected.entries)}")
+    print(f"feeds {len(collected.specs)} (x2: events and to-dos), {size / 1e6:.1f} MB")
+    print(f"read_and_evaluate {len(collected.entries) / read:,.0f} assignments/s ({read:.2f} s)")
+    print(f"render_only {renderer.components / rendered:,.0f} events/s ({renderer.components} components)")
+    for label in ("full_rebuild_first", "full_rebuild_again"):
+        with transaction(engine) as session:
+            began = time.perf_counter()
+            result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE, force=True)
+        seconds = time.perf_counter() - began
+        rate = result.components / seconds
+        print(f"{label} {rate:,.0f} events/s ({seconds:.2f} s, {len(result.written)} feeds)")
+    with transaction(engine) as session:
+        target = session.scalar(select(AssignmentRow).where(AssignmentRow.deadline.is_not(None)).limit(1))
+        assert target is not None
+        moved = Deadline.model_validate(target.deadline).moved_to("gia hạn", date(2027, 3, 1))
+        session.execute(update(AssignmentRow).where(AssignmentRow.id == target.id).values(
+            deadline=moved.model_dump(mode="json"), deadline_version=target.deadline_version + 1,
+            due=moved.due, effective_due=moved.effective_due))
+    with transaction(engine) as session:
+        began = time.perf_counter()
+        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        seconds = time.perf_counter() - began
+    written = f"{len(result.written)} of {result.feeds} feeds rewritten: {', '.join(result.written)}"
+    print(f"rebuild_after_one_change {seconds:.2f} s ({written})")
+    with transaction(engine) as session:
+        began = time.perf_counter()
+        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        print(f"rebuild_nothing_changed {time.perf_counter() - began:.2f} s ({len(result.written)} written)")
+    engine.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    rate: float
+    note: str
+
+
+def wrk_load(url: str, headers: dict[str, str], seconds: float) -> LoadResult:
+    flags = [item for name, value in headers.items() for item in ("-H", f"{name}: {value}")]
+    out = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds:.0f}s", *flags, url],
+                         capture_output=True, text=True, check=True).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return LoadResult(rate, f"wrk -t2 -c32, {errors.group(1) if errors else 0} non-2xx/3xx")
+
+
+def python_load(url: str, headers: dict[str, str], seconds: float, connections: int = 32) -> LoadResult:
+    """A keep-alive HTTP/1.1 client on asyncio: each connection sends its next request on each answer."""
+    host, port, path = re.match(r"http://([^:/]+):(\d+)(/.*)", url).groups()  # type: ignore[union-attr]
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    request = f"GET {path} HTTP/1.1\r\nHost: {host}\r\n{extra}\r\n".encode()
+
+    async def one(stop: float) -> int:
+        reader, writer = await asyncio.open_connection(host, int(port))
+        done = 0
+        while time.perf_counter() < stop:
+            writer.write(request)
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = int(re.search(rb"content-length: (\d+)", head.lower()).group(1))  # type: ignore[union-attr]
+            await reader.readexactly(length)
+            done += 1
+        writer.close()
+        return done
+
+    async def run() -> int:
+        stop = time.perf_counter() + seconds
+        return sum(await asyncio.gather(*(one(stop) for _ in range(connections))))
+
+    return LoadResult(asyncio.run(run()) / seconds, f"python asyncio client, {connections} connections")
+
+
+def head(url: str, headers: dict[str, str] | None = None) -> tuple[int, str]:
+    request = urllib.request.Request(url, method="HEAD", headers=headers or {"Accept-Encoding": "identity"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return int(response.headers["Content-Length"]), response.headers["ETag"]
+
+
+def measure_server(data: Path, seconds: float, workers: int) -> None:
+    port = free_port()
+    env = {**os.environ, "DONDOC_DATA_DIR": str(data), "DONDOC_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}
+    env.pop("DONDOC_DATABASE_URL", None)
+    listing = subprocess.run([sys.executable, "-m", "cli.app", "feeds", "list"], cwd=ROOT, env=env,
+                             capture_output=True, text=True, check=True).stdout
+    command = [sys.executable, "-m", "cli.app", "serve", "--port", str(port), "--no-access-log",
+               "--refresh", "0", "--workers", str(workers)]
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        _wait(port)
+        urls = [line.strip() for line in listing.splitlines() if line.strip().startswith("http")]
+        _, url = min((abs(head(u)[0] - 50_000), u) for u in urls)
+        length, etag = head(url)
+        load = wrk_load if shutil.which("wrk") else python_load
+        print(f"load_generator {'wrk' if load is wrk_load else 'python (wrk not installed)'}; "
+              f"server workers {workers}; feed {length:,} bytes; load average {os.getloadavg()[0]:.2f}")
+        for label, headers in (("requests_304", {"If-None-Match": etag}),
+                               ("requests_200_feed", {"Accept-Encoding": "identity"}),
+                               ("requests_200_feed_gzip", {"Accept-Encoding": "gzip"})):
+            result = load(url, headers, seconds)
+            print(f"{label} {result.rate:,.0f} requests/s ({result.note})")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+
+
+def _wait(port: int) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("dondoc serve did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--assignments", type=int, default=20_000)
+    parser.add_argument("--seconds", type=float, default=8.0, help="Length of each load run.")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes.")
+    parser.add_argument("--no-server", action="store_true")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="dondoc-feeds-bench-") as folder:
+        data = Path(folder)
+        url = f"sqlite:///{data / 'dondoc.sqlite3'}"
+        fill(url, options.assignments)
+        measure_builds(url, data / "feeds")
+        if not options.no_server:
+            measure_server(data, options.seconds, options.workers)
+
+
+if __name__ == "__main__":
+    main()

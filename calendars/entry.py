@@ -1,0 +1,65 @@
+"""What a calendar needs to know about one assignment: plain data, read from the store by the shell."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from models.plan import Role
+from models.status import Status
+
+
+class FeedKind(StrEnum):
+    """Google, Outlook and Apple import events; some clients (Thunderbird, Tasks apps) prefer to-dos."""
+
+    event = "event"
+    todo = "todo"
+
+
+class CalendarEntry(BaseModel):
+    """One assignment as a calendar shows it. `effective_due` is the day the event sits on."""
+
+    model_config = ConfigDict(frozen=True)
+
+    uid: str
+    role: Role
+    task: str
+    section: str = ""
+    plan_title: str = ""
+    plan_number: str | None = None
+    url: str | None = None
+    deadline_text: str | None = None
+    due: date | None = None  # as written
+    effective_due: date | None = None  # in force (Civil Code), or the recurring occurrence in force
+    window_start: date | None = None
+    window_end: date | None = None
+    tentative: bool = False
+    leads: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
+    status: Status = Status.not_due
+    reported_on: date | None = None
+    overdue_days: int = 0
+    sequence: int = 0
+    last_modified: datetime  # UTC; also the DTSTAMP, so that an unchanged feed is byte-for-byte the same
+
+    def fingerprint(self) -> str:
+        """A hash of everything published except the revision fields (sequence, last_modified)."""
+        content = self.model_dump_json(exclude={"sequence", "last_modified"})
+        return hashlib.sha256(content.encode()).hexdigest()
+
+    def schedule(self) -> str:
+        """What calendar clients treat as a rescheduling: the day and whether it is cancelled."""
+        day = self.effective_due.isoformat() if self.effective_due else "-"
+        return f"{day}|{'cancelled' if self.status is Status.cancelled else 'active'}"
+
+
+class CalendarHeader(BaseModel):
+    """The calendar itself: its name in the subscriber's calendar list and a line of description."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str = ""

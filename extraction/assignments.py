@@ -1,0 +1,247 @@
+"""Who does what by when: tasks and their units read from a plan's numbered paragraphs.
+
+A unit comes from the sentence itself ("X chủ trì ...", "Đề nghị X ...", "Giao X ..."), else from the
+list item that introduces it ("- X:" above "+ ..." items), else from the heading of its section
+("1.2.1. Ban Tuyên giáo Thành ủy"). A numbered "Thời gian thực hiện: ..." line gives its parent
+section's tasks their deadline when they state none. Sections telling of results, purposes or targets
+assign nothing. Text after the signature (an outline, a study guide) is not read here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from extraction import lexicon as lx
+from extraction.clauses import DIRECTIVE, Clause, clause_without_units, read_clause, sentences
+from extraction.deadlines import find_deadlines, parse_deadline
+from extraction.sections import Outline, Paragraph, section_label
+from extraction.tasks import FoundTask, finish
+from extraction.units import read_units, unit_heading
+from models.deadlines import Deadline
+from models.errors import DeadlineParseError
+
+_TIME_LABEL = re.compile(
+    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<v>.+)$", re.IGNORECASE
+)
+_LEAD_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
+)
+_PARTNER_LABEL = re.compile(
+    r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:phối hợp|tham gia)(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
+)
+_LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:]{1,40}?)\s*:\s*(?P<rest>.*)$")
+_CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
+
+
+@dataclass
+class Reading:
+    """What the walk keeps between paragraphs."""
+
+    year: int | None
+    issued: object
+    news: bool
+    heading_units: dict[tuple[str, ...], Clause] = field(default_factory=dict)
+    section_deadlines: dict[tuple[str, ...], Deadline] = field(default_factory=dict)
+    bullets: list[tuple[int, Clause]] = field(default_factory=list)
+    tasks: list[FoundTask] = field(default_factory=list)
+    outline: Outline | None = None
+
+
+def read_tasks(
+    outline: Outline, *, year: int | None, issued: object = None, news: bool = False
+) -> list[FoundTask]:
+    reading = Reading(year, issued, news, outline=outline)
+    for paragraph in outline.paragraphs:
+        if assigns_work(outline, paragraph.section):
+            _read_paragraph(reading, paragraph)
+    return finish(reading.tasks, reading.section_deadlines)
+
+
+def assigns_work(outline: Outline, section: tuple[str, ...]) -> bool:
+    """False in sections about results, purposes, themes or targets (by their titles, innermost first)."""
+    for title in outline.title_chain(section):
+        parts = [p.strip().lower() for p in re.split(r",|;|\bvà\b", title) if p.strip()]
+        if any(p.startswith(lx.TASK_TITLES) for p in parts):
+            return True
+        if parts and parts[0].startswith(lx.NARRATIVE_TITLES):
+            return False
+    return True
+
+
+def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
+    text = paragraph.text
+    reading.bullets = [
+        (d, c) for d, c in reading.bullets if paragraph.kind == "bullet" and d < paragraph.depth
+    ]
+    if paragraph.numbered:
+        reading.bullets = []
+        time = _TIME_LABEL.match(text)
+        if time:
+            deadline = _deadline_of(reading, text)
+            if deadline is not None:
+                reading.section_deadlines[paragraph.section[:-1]] = deadline
+            return
+        heading = unit_heading(text)
+        if heading is not None:
+            reading.heading_units[paragraph.section] = Clause(text, heading.names, heading.groups)
+            return
+        content = _after_label(text)
+        if content is None:
+            return
+        text = content
+    elif _labelled(reading, paragraph):
+        return
+    else:
+        heading = unit_heading(text)
+        if heading is not None:
+            reading.bullets.append((paragraph.depth, Clause(text, heading.names, heading.groups)))
+            return
+    _read_content(reading, paragraph, text)
+
+
+def _after_label(text: str) -> str | None:
+    """The content of "Phân công thực hiện: Giao ..."; None for a bare title."""
+    m = _LABEL.match(text)
+    if m and read_units(m.group("label"), persons=True) is None:
+        return m.group("rest") or None
+    return text
+
+
+def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
+    """Lines "Thời gian: ...", "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ..." complete the task above."""
+    text = paragraph.text
+    time, lead, partner = _TIME_LABEL.match(text), _LEAD_LABEL.match(text), _PARTNER_LABEL.match(text)
+    if not (time or lead or partner):
+        return False
+    last = (
+        reading.tasks[-1] if reading.tasks and reading.tasks[-1].section_path == paragraph.section else None
+    )
+    if time:
+        deadline = _deadline_of(reading, text)
+        if last is not None and last.deadline is None:
+            last.deadline, last.last_line = deadline, paragraph.last_line
+        elif deadline is not None and last is None:
+            reading.section_deadlines[paragraph.section] = deadline
+        return True
+    units = read_units((lead or partner).group("v"), persons=True)  # type: ignore[union-attr]
+    if units is None:
+        return True
+    if last is None or last.source != "label" or (lead and last.leads):
+        title = (
+            reading.outline.titles.get(paragraph.section, paragraph.text)
+            if reading.outline
+            else paragraph.text
+        )
+        last = _new_task(reading, paragraph, title, Clause(paragraph.text))
+        last.source = "label"
+    (last.leads if lead else last.participants).extend(units.names)
+    last.groups.update(n for n, g in zip(units.names, units.groups, strict=True) if g)
+    return True
+
+
+def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
+    context = reading.bullets[-1][1] if reading.bullets else _heading_context(reading, paragraph.section)
+    current: Clause | None = None
+    clauses: list[Clause] = []
+    for index, (_, sentence) in enumerate(sentences(text)):
+        clause = read_clause(sentence, persons=index == 0, news=reading.news)
+        if clause.narrative:
+            current = None
+            continue
+        if not clause.units:
+            clause = clause_without_units(sentence)
+            if current is not None and clause.same_roles(current):
+                current.text += " " + sentence
+                current.participants.extend(p for p in clause.participants if p not in current.participants)
+                continue
+            base = current or context
+            if base is not None:
+                clause.units, clause.groups = list(base.units), list(base.groups)
+        elif paragraph.numbered:
+            reading.heading_units.setdefault(paragraph.section, clause)
+        clauses.append(clause)
+        current = clause
+    for clause in clauses:
+        _emit(reading, paragraph, clause)
+
+
+def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | None:
+    for n in range(len(section), 0, -1):
+        if section[:n] in reading.heading_units:
+            return reading.heading_units[section[:n]]
+    return None
+
+
+def _emit(reading: Reading, paragraph: Paragraph, clause: Clause) -> None:
+    matches = [m for m in find_deadlines(clause.text, year=reading.year, issued=reading.issued)]  # type: ignore[arg-type]
+    if not clause.units:
+        matches = [m for m in matches if _directive_enough(reading, clause.text, m.start)]
+        if not matches or paragraph.numbered:
+            return
+    if len(matches) <= 1:
+        task = _new_task(reading, paragraph, clause.text, clause)
+        task.deadline = matches[0].deadline if matches else None
+        return
+    undated: list[str] = []
+    for piece, deadline in _pieces(clause.text, matches):
+        if deadline is None:
+            undated.append(piece)
+        else:
+            _new_task(reading, paragraph, piece, clause).deadline = deadline
+    if clause.units and " ".join(undated).strip(" ,;."):
+        _new_task(reading, paragraph, " ".join(undated), clause)
+
+
+def _directive_enough(reading: Reading, text: str, start: int) -> bool:
+    """A deadline nobody is named for counts only in a directive, never in an account of the past."""
+    clause = re.split(r"[.;]\s+", text[:start])[-1]
+    if re.search(r"\b(?:đã|đang|dự kiến sẽ|sẽ hoàn thành|đạt được)\b", clause, re.IGNORECASE):
+        return False
+    return not reading.news or bool(DIRECTIVE.search(text[:start]))
+
+
+def _pieces(text: str, matches: list) -> list[tuple[str, Deadline | None]]:  # type: ignore[type-arg]
+    """The text cut so that each piece holds at most one deadline."""
+    cuts = [0] + [m.end() for m in _CUT.finditer(text)] + [len(text)]
+    pieces: list[tuple[str, Deadline | None]] = []
+    for a, b in itertools.pairwise(cuts):
+        inside = [m for m in matches if a <= m.start < b]
+        bounds = [a] + [m.end for m in inside[:-1]] + [b]
+        for (x, y), m in zip(itertools.pairwise(bounds), inside or [None], strict=False):
+            pieces.append((text[x:y].strip(" ,;."), m.deadline if m else None))
+    return [(p, d) for p, d in pieces if p]
+
+
+def _new_task(reading: Reading, paragraph: Paragraph, text: str, clause: Clause) -> FoundTask:
+    leads = list(clause.units) if clause.role == "lead" else []
+    participants = [u for u in clause.participants if u not in leads]
+    if clause.role == "participant":
+        participants = list(clause.units) + [u for u in participants if u not in clause.units]
+    task = FoundTask(
+        section=section_label(paragraph.section),
+        text=text.strip(),
+        first_line=paragraph.first_line,
+        last_line=paragraph.last_line,
+        leads=leads,
+        participants=participants,
+        groups={n for n, g in zip(clause.units, clause.groups, strict=False) if g},
+        coordinating=clause.coordinating,
+        helped=list(clause.helped),
+        section_path=paragraph.section,
+        confidence=1.0 if clause.units else 0.5,
+    )
+    reading.tasks.append(task)
+    return task
+
+
+def _deadline_of(reading: Reading, text: str) -> Deadline | None:
+    found = find_deadlines(text, year=reading.year, issued=reading.issued)  # type: ignore[arg-type]
+    if found:
+        return found[0].deadline
+    value = _TIME_LABEL.match(text)
+    try:
+        return parse_deadline(value.group("v"), year=reading.year) if value else None
+    except DeadlineParseError:
+        return None

@@ -1,0 +1,143 @@
+"""Reading one sentence of a plan: who it addresses and in which role, and what the task is.
+
+"Giao X chủ trì, phối hợp với Y và Z tổ chức ..." → X lead, Y and Z participants;
+"Đề nghị X ..." → X lead; "X phối hợp với Y làm Z" → X lead (unless Z is led elsewhere: see
+`assignments`); "X tham gia ..." → X participant; "X đã ..." tells of the past and assigns nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction import lexicon as lx
+from extraction.units import UnitList, read_units
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.;!?])[\s*]+(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=(?:" + "|".join(lx.ADDRESSING) + r")\s)"
+)
+_ABBREVIATION = re.compile(r"(?:\b[A-ZĐ][\w]{0,2}|\d{1,2})\.$")
+_CONNECTIVE = re.compile(
+    r"^(?:" + "|".join(re.escape(c) for c in sorted(lx.CONNECTIVES, key=len, reverse=True)) + r")\s*",
+    re.IGNORECASE,
+)
+_ADDRESS = re.compile(r"(?<![\w])(?P<verb>" + "|".join(lx.ADDRESSING) + r")\s+", re.IGNORECASE)
+_PAST = re.compile(r"^(?:đã|đang|vừa|từng|sẽ được|được|đạt được|luôn)\b", re.IGNORECASE)
+_NARRATIVE = re.compile(r"\b(?:đã|đang|vừa qua|dự kiến sẽ|đạt được)\b", re.IGNORECASE)
+_COORDINATE = re.compile(
+    r"(?:\bphối hợp(?:\s+chặt chẽ)?\s+với|\bvới sự phối hợp của|\bcó sự tham gia của|\bcùng với)\s+",
+    re.IGNORECASE,
+)
+_LEAD_OPENING = re.compile(r"^(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b[\s,;]*", re.IGNORECASE)
+_COORDINATE_OPENING = re.compile(r"^phối hợp(?:\s+chặt chẽ)?\s+với\s+", re.IGNORECASE)
+_PARTICIPATE_OPENING = re.compile(r"^(?:tham gia|phối hợp thực hiện)\b", re.IGNORECASE)
+_MODAL = re.compile(r"^(?:[\w]+\s+){0,2}(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\b", re.IGNORECASE)
+DIRECTIVE = re.compile(
+    r"\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b", re.IGNORECASE
+)
+
+
+@dataclass
+class Clause:
+    """A sentence read for assignments. `units` empty: the sentence names nobody."""
+
+    text: str
+    units: list[str] = field(default_factory=list)
+    groups: list[bool] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    role: str = "lead"
+    coordinating: bool = False  # "X phối hợp với Y ...": X leads unless the task is led elsewhere
+    helped: list[str] = field(default_factory=list)
+    task: str = ""  # the words after the units and role words
+    addressed: bool = False  # named after "Đề nghị", "Giao", "Yêu cầu"
+    narrative: bool = False  # tells what was done: assigns nothing
+
+    def same_roles(self, other: Clause) -> bool:
+        return (self.role, self.coordinating) == (other.role, other.coordinating)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces: a new sentence starts after ". ", "; ", "! " before a capital."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[max(0, m.start() - 4) : m.start()]):
+            continue
+        if text[m.start() - 1] == ";" and text[m.end() : m.end() + 1].isupper() and read_units(text, m.end()):
+            continue  # "X; Y; Z: ..." is one list of units
+        pieces.append((start, text[start : m.start()]))
+        start = m.end()
+    pieces.append((start, text[start:]))
+    return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
+    """The units a sentence opens with (or addresses) and their roles."""
+    body = _CONNECTIVE.sub("", text.strip().lstrip("-+•*: ").strip())
+    address = _ADDRESS.match(body)
+    if address:
+        found = read_units(body, address.end(), persons=True)
+        if found is not None:
+            return _with_predicate(body, found, addressed=True)
+        return Clause(text)
+    found = read_units(body, persons=persons)
+    if found is None or found.stop not in ("predicate", "colon"):
+        return _addressed_inside(text, body)
+    predicate = body[found.end :].lstrip(" :")
+    if _PAST.match(predicate):
+        return Clause(text, narrative=True)
+    inner = _ADDRESS.match(predicate)
+    if inner:
+        target = read_units(predicate, inner.end(), persons=True)
+        return _with_predicate(predicate, target, addressed=True) if target else Clause(text)
+    if news and not _MODAL.match(predicate):
+        return Clause(text, narrative=True)
+    return _with_predicate(body, found)
+
+
+def _addressed_inside(text: str, body: str) -> Clause:
+    """ "..., đồng chí Bí thư đề nghị các cấp ủy ...": the units named after a verb that addresses them."""
+    for m in _ADDRESS.finditer(body):
+        if body[max(0, m.start() - 6) : m.start()].strip().lower().endswith("được"):
+            continue
+        found = read_units(body, m.end(), persons=True)
+        if found is not None and found.stop in ("predicate", "colon"):
+            clause = _with_predicate(body, found, addressed=True)
+            clause.text = text
+            return clause
+    return Clause(text, narrative=bool(_NARRATIVE.search(body[:60])))
+
+
+def _with_predicate(text: str, found: UnitList, *, addressed: bool = False) -> Clause:
+    clause = Clause(text, units=found.names, groups=found.groups, addressed=addressed)
+    apply_roles(clause, text[found.end :].lstrip(" :,"))
+    return clause
+
+
+def apply_roles(clause: Clause, predicate: str) -> None:
+    """Roles from the words after the units: chủ trì, phối hợp với, tham gia."""
+    rest = predicate
+    lead = _LEAD_OPENING.match(rest)
+    coordinate = _COORDINATE_OPENING.match(rest)
+    if lead:
+        rest = rest[lead.end() :]
+    elif coordinate:
+        helped = read_units(rest, coordinate.end())
+        if helped is not None:
+            clause.coordinating, clause.helped = True, list(helped.names)
+            clause.participants.extend(helped.names)
+            rest = rest[helped.end :]
+    elif _PARTICIPATE_OPENING.match(rest):
+        clause.role = "participant"
+    for m in _COORDINATE.finditer(rest):
+        others = read_units(rest, m.end())
+        if others is not None:
+            clause.participants.extend(n for n in others.names if n not in clause.participants)
+    clause.task = rest.strip(" ,;")
+
+
+def clause_without_units(text: str) -> Clause:
+    """A sentence of a unit's list of tasks ("- Chủ trì, phối hợp với Y ..."), the unit known."""
+    clause = Clause(text)
+    apply_roles(clause, _CONNECTIVE.sub("", text.strip().lstrip("-+•*: ").strip()))
+    return clause

@@ -1,0 +1,269 @@
+"""What each form of deadline phrase means: dates, months, quarters and half-years.
+
+A builder gets the text, the match of its core pattern, the preposition on its left ("trước",
+"trong", "chậm nhất", ...) and the year context, and returns what the phrase says, or None when the
+match is no deadline. An impossible date or a missing year raises `Unreadable`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import IntEnum
+from typing import NamedTuple
+
+from extraction import deadline_patterns as p
+from extraction.events import is_reference_date
+from models.deadlines import (
+    DeadlineKind,
+    Recurrence,
+    half_year_window,
+    month_window,
+    quarter_window,
+)
+
+K = DeadlineKind
+LEFT = 60  # how far left a lead word ("dịp", "giai đoạn", "ngày") is looked for
+PREFIX_LEFT = 28  # the longest preposition, "trước hoặc trong ", with room for spaces
+
+
+class Strength(IntEnum):
+    """How much a phrase needs around it to count as a deadline."""
+
+    bare = 0  # a cue ("Thời gian:", "Hoàn thành", "Dự kiến") or nothing else in the text: "Quý IV/2026"
+    positional = 1  # also at a clause's start or a sentence's end: "trong năm 2025."
+    strong = 2  # wherever it stands: "trước ngày 10/4/2024", "chậm nhất năm 2026"
+
+
+# Years a plan can speak of; outside them date arithmetic would only produce nonsense (or overflow).
+YEARS = range(1800, 2300)
+
+
+class Context(NamedTuple):
+    year: int | None
+    issued: date | None
+
+    @classmethod
+    def of(cls, year: int | None, issued: date | None) -> Context:
+        """The year context, without years no plan speaks of."""
+        return cls(year if year in YEARS else None, issued if issued and issued.year in YEARS else None)
+
+
+class Unreadable(Exception):
+    """The phrase is a deadline form but cannot be read: an impossible date, or no year to give it."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    kind: DeadlineKind
+    due: date | None
+    start: date | None = None
+    confidence: float = 1.0
+    strength: Strength = Strength.strong
+    recurrence: Recurrence | None = None
+    working_days: int | None = None
+    # "đến năm 2030" is a target, unless it is part of a title ("..., tầm nhìn đến năm 2045").
+    title_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    reading: Reading
+
+
+# "đến tháng 6/2024" most likely means by its end, but less surely than "chậm nhất".
+LOOSE = frozenset({"đến", "tới", "trong vòng", "trong thời hạn", "không quá"})
+AT_DAY = LOOSE | {
+    "chậm nhất", "chậm nhất là", "chậm nhất vào", "muộn nhất", "muộn nhất là", "muộn nhất vào",
+    "hạn chót", "hạn chót là", "hạn cuối", "hạn cuối là", "đến hết", "tới hết", "hết",
+    "trước hoặc trong", "trước hoặc vào",
+}
+WITHIN = frozenset({"trong", "vào", "ngay trong", "chậm nhất trong", "muộn nhất trong"})
+
+
+def prefix_words(prefix: str) -> str:
+    return " ".join(prefix.lower().replace(":", " ").split())
+
+
+def prefix_at(lower: str, position: int) -> tuple[str, int]:
+    """The preposition right before `position` ("trước", "chậm nhất là", ...) and where it starts."""
+    left = lower[max(0, position - PREFIX_LEFT):position]
+    found = p.PREFIX_RE.search(left)
+    if found is None:
+        return "", position
+    return prefix_words(found.group("prefix")), position - (len(left) - found.start("prefix"))
+
+
+def left_match(pattern: re.Pattern[str], lower: str, position: int) -> int | None:
+    """Where `pattern`, anchored at `position`, starts on the left of it (None: it is not there)."""
+    left = lower[max(0, position - LEFT):position]
+    found = pattern.search(left)
+    return None if found is None else position - (len(left) - found.start())
+
+
+def year_of(explicit: str | None, ctx: Context) -> tuple[int, float]:
+    """The year written in the phrase, else the plan's, else the year of issue; and how sure that is."""
+    if explicit:
+        return int(explicit), 1.0
+    if ctx.year is not None:
+        return ctx.year, 0.9
+    if ctx.issued is not None:
+        return ctx.issued.year, 0.9
+    raise Unreadable("the phrase has no year and none is known from the document; give the plan's year")
+
+
+def make_date(year: int, month: int, day: int) -> date:
+    if year not in YEARS:
+        span = f"{YEARS.start}-{YEARS.stop - 1}"
+        raise Unreadable(f"{day}/{month}/{year} is outside the years {span} that plans speak of")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise Unreadable(f"{day}/{month}/{year} is not a date") from None
+
+
+def rolled(day: date, explicit: str | None, ctx: Context) -> date:
+    """A day-and-month without a year, in a document issued later that year, means next year."""
+    if explicit or ctx.year is not None or ctx.issued is None or day >= ctx.issued:
+        return day
+    return make_date(day.year + 1, day.month, day.day)
+
+
+def month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_date(match: re.Match[str], ctx: Context) -> tuple[date, float] | None:
+    """The date of a DATE match; None for a bare "10/4" (a fraction, a ratio) with no "ngày" or year."""
+    day, month, year = (match.group("d1"), match.group("m1"), match.group("y1"))
+    if day is None:
+        day, month, year = (match.group("d2"), match.group("m2"), match.group("y2"))
+    if year is None and match.group("ngay") is None:
+        return None
+    number, confidence = year_of(year, ctx)
+    if not 1 <= int(month) <= 12:
+        raise Unreadable(f"{day}/{month} has no month {int(month)}")
+    found = rolled(make_date(number, int(month), int(day)), year, ctx)
+    return found, confidence
+
+
+def date_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    if is_reference_date(text, match.start(), match.end()):
+        return None
+    read = read_date(match, ctx)
+    if read is None:
+        return None
+    day, confidence = read
+    if prefix == "từ":
+        return _date_range(text, match, start, day, ctx)
+    if prefix == "trước":
+        if match.group("hour"):  # "trước 17 giờ ngày 20/3": that day still counts
+            return Found(start, match.end(), Reading(K.on_date, day, confidence=confidence))
+        day_before = day - timedelta(days=1)
+        return Found(start, match.end(), Reading(K.before_date, day_before, confidence=confidence))
+    if prefix in AT_DAY or prefix in WITHIN:
+        return Found(start, match.end(), Reading(K.on_date, day, confidence=confidence))
+    reading = Reading(K.on_date, day, confidence=confidence, strength=Strength.bare)
+    return Found(match.start(), match.end(), reading)
+
+
+def _date_range(text: str, match: re.Match[str], start: int, first: date, ctx: Context) -> Found | None:
+    second = p.RANGE_END_RE.match(text, match.end())
+    if second is None:
+        return None
+    read = read_date(second, ctx)
+    if read is None:
+        return None
+    last, confidence = read
+    if match.group("y1") is None and match.group("y2") is None:
+        first = make_date(last.year, first.month, first.day)
+    if first > last:
+        return None
+    return Found(start, second.end(), Reading(K.on_date, last, start=first, confidence=confidence))
+
+
+def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    month = int(match.group("m"))
+    if not 1 <= month <= 12:
+        raise Unreadable(f"there is no month {month}")
+    explicit = match.group("y") or match.group("y2")
+    year, confidence = year_of(explicit, ctx)
+    first, last = month_window(year, month)
+    if prefix == "từ":
+        return _month_range(text, match, start, first, ctx, confidence)
+    reading = _period_reading(prefix, first, last, K.month, confidence)
+    if prefix == "đầu":
+        reading = Reading(K.month, first + timedelta(days=9), start=first, confidence=0.5,
+                          strength=Strength.bare)
+    elif prefix == "giữa":
+        reading = Reading(K.on_date, first + timedelta(days=14), confidence=0.5, strength=Strength.bare)
+    return _found(match, prefix, start, reading)
+
+
+def _month_range(text: str, match: re.Match[str], start: int, first: date, ctx: Context,
+                 confidence: float) -> Found | None:
+    second = p.MONTH_RANGE_END_RE.match(text, match.end())
+    if second is None:
+        return None
+    month = int(second.group("m"))
+    if not 1 <= month <= 12:
+        raise Unreadable(f"there is no month {month}")
+    explicit = second.group("y") or second.group("y2")
+    year = int(explicit) if explicit else first.year
+    if not (match.group("y") or match.group("y2")) and explicit:
+        first = date(year, first.month, 1)
+    last = month_end(year, month)
+    if first > last:
+        return None
+    sure = 1.0 if explicit else confidence
+    return Found(start, second.end(), Reading(K.month, last, start=first, confidence=sure))
+
+
+def _period_reading(prefix: str, first: date, last: date, kind: DeadlineKind, confidence: float) -> Reading:
+    """A month or quarter after its preposition: "trong/vào" the window, "trước" the day before it,
+    "cuối/hết/chậm nhất" its last day."""
+    if prefix == "trước":
+        return Reading(K.before_date, first - timedelta(days=1), confidence=confidence)
+    if prefix in AT_DAY or prefix == "cuối":
+        sure = confidence * (0.8 if prefix in LOOSE else 1.0)
+        return Reading(K.on_date, last, confidence=sure)
+    if prefix in WITHIN:
+        return Reading(kind, last, start=first, confidence=confidence)
+    return Reading(kind, last, start=first, confidence=confidence, strength=Strength.bare)
+
+
+def _found(match: re.Match[str], prefix: str, start: int, reading: Reading) -> Found:
+    keeps_prefix = bool(prefix) and prefix != "từ"
+    return Found(start if keeps_prefix else match.start(), match.end(), reading)
+
+
+def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    quarter = p.ROMAN.get(match.group("q")) or int(match.group("q"))
+    year, confidence = year_of(match.group("y") or match.group("y2"), ctx)
+    first, last = quarter_window(year, quarter)
+    reading = _period_reading(prefix, first, last, K.quarter, confidence)
+    if prefix == "đầu":
+        reading = Reading(K.month, month_end(year, first.month), start=first, confidence=0.5,
+                          strength=Strength.bare)
+    return _found(match, "" if prefix in ("từ", "giữa") else prefix, start, reading)
+
+
+def half_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    groups = match.groupdict()
+    which = groups.get("which") or groups.get("which2") or groups.get("which3") or ""
+    begin = match.start()
+    if groups.get("which"):  # "6 tháng đầu năm": the "6" stands on the left
+        six = left_match(p.SIX_LEFT_RE, text, begin)
+        if six is None:
+            return None
+        begin = six
+        prefix, start = prefix_at(text, six)
+    year, confidence = year_of(match.group("y"), ctx)
+    first, last = half_year_window(year, 1 if which == "đầu" else 2)
+    strength = Strength.positional if prefix in WITHIN else Strength.bare
+    reading = Reading(K.half_year, last, start=first, confidence=confidence, strength=strength)
+    return Found(start if prefix in WITHIN else begin, match.end(), reading)

@@ -1,0 +1,125 @@
+"""The words of Vietnamese deadline phrases, as regular expressions compiled once.
+
+The patterns read a lower-cased copy of the text (`lower`), so they are written in lower case and
+start with a literal word or a digit: that lets the regex engine skip ahead quickly. Each core
+pattern starts at the token that carries the time (a date, "tháng", "quý", "năm", ...); the words
+before it ("trước", "chậm nhất", "trong", "Hoàn thành", "Dự kiến", "Thời gian thực hiện:") are read
+from the text on the left by the patterns anchored at `$` further down.
+"""
+
+from __future__ import annotations
+
+import re
+
+S = r"\s+"
+YEAR = r"(?:1[89]|2[0-2])\d\d"
+_NOT_DIGIT_AFTER = r"(?![\d])(?!\s?[/.]\s?\d)"
+_WORD_END = r"(?![^\W_])"
+
+
+def lower(text: str) -> str:
+    """Lower case with every character where it was (only "İ" would otherwise grow into two)."""
+    return text.replace("\u0130", "I").lower()
+
+
+# "ngày", also as OCR and hasty typing leave it ("ngảy", "ngay").
+DAY_WORD = r"ng[àảáạãa]y"
+# "14 giờ, ngày 05/12/2017", "17h00 ngày 20/3", "8 giờ 30 phút ngày".
+TIME = (
+    r"(?P<hour>\d{1,2})\s*(?:giờ|h|g)(?:\s*(?P<minute>\d{2})(?:\s*phút|')?)?(?:\s*(?:sáng|chiều|tối))?\s*,?\s*"
+)
+_DAY_MONTH_YEAR = (
+    rf"(?:(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})(?:\s?[/.-]\s?(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}}){S}tháng{S}(?P<m2>\d{{1,2}})(?:\s*,?{S}năm{S}(?P<y2>\d{{4}}))?)"
+    rf"{_NOT_DIGIT_AFTER}"
+)
+DATE = rf"(?:{TIME})?(?:(?P<ngay>{DAY_WORD})\s*:?\s*)?{_DAY_MONTH_YEAR}"
+DATE_RE = re.compile(DATE)
+# Where a date's digits start; the "ngày" and time before them are read by DATE_LEFT_RE.
+DATE_CORE_RE = re.compile(rf"\d{{1,2}}(?:\s?[/.-]\s?\d{{1,2}}|{S}tháng{S}\d)")
+DATE_LEFT_RE = re.compile(rf"(?:{TIME})?(?:{DAY_WORD}\s*:?\s*)?$")
+# The second date of "từ ngày 10/4 đến ngày 20/5/2024".
+RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?{DATE}")
+
+_YEAR_TAIL = rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|{S}năm{S}(?P<y2>{YEAR}))?(?![\d/])"
+MONTH_RE = re.compile(rf"tháng{S}(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)")
+# "từ tháng 3 đến tháng 5/2024": the second month, read after a first one.
+MONTH_RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?tháng{S}(?P<m>\d{{1,2}}){_YEAR_TAIL}")
+QUARTER_RE = re.compile(rf"quý{S}(?P<q>iv|i{{1,3}}|[1-4]){_WORD_END}{_YEAR_TAIL}")
+_HALF_YEAR_TAIL = rf"(?:{S}(?:năm{S})?(?P<y>{YEAR}))?(?!\d)"
+# "6 tháng đầu năm 2024": read from "tháng"; the "6" on its left is checked by SIX_LEFT_RE.
+HALF_YEAR_RE = re.compile(rf"tháng{S}(?P<which>đầu|cuối)(?:{S}năm)?{_HALF_YEAR_TAIL}")
+HALF_RE = re.compile(rf"nửa{S}(?:(?P<which2>đầu|cuối){S}năm|năm{S}(?P<which3>đầu|cuối)){_HALF_YEAR_TAIL}")
+SIX_LEFT_RE = re.compile(r"(?<![\d\w])(?:0?6|sáu)\s+$")
+YEAR_RANGE_RE = re.compile(rf"(?P<y1>{YEAR})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>{YEAR})(?![\d/])")
+RANGE_LEAD_RE = re.compile(r"(?:giai\s+đoạn|các\s+năm|năm)\s+$")
+YEAR_RE = re.compile(rf"năm{S}(?P<y>{YEAR})(?![\d/]|\s?-\s?\d)")
+# "hoàn thành trong năm", "trong năm nay": the plan's year.
+THIS_YEAR_RE = re.compile(
+    rf"trong{S}năm(?:{S}nay)?(?!{S}(?:\d|học|qua|ngoái|trước|sau|tới|thứ|đầu|cuối|đó)){_WORD_END}"
+)
+YEAR_END_RE = re.compile(
+    rf"cuối{S}năm(?!{S}học)(?:{S}(?P<y>{YEAR})(?![\d/-])|{S}(?P<this>nay)|(?!{S}\d))"
+    rf"(?!\s*(?:đến|tới){S}nay)"
+)
+# "vào dịp cuối năm 2023": the occasion words before "cuối năm" belong to the phrase.
+OCCASION_LEFT_RE = re.compile(r"(?:(?:vào|trong)\s+)?(?:dịp|thời\s+điểm)\s+$")
+YEAR_START_RE = re.compile(rf"đầu{S}năm(?!{S}học)(?:{S}(?P<y>{YEAR})(?![\d/-])|(?!{S}\d))")
+# Summer: "đợt sinh hoạt chính trị hè", "dịp hè", "kỳ nghỉ hè năm 2024" ("vỉa hè" is a pavement).
+SEASON_RE = re.compile(rf"hè{_WORD_END}(?:{S}(?:năm{S})?(?P<y>{YEAR})(?!\d))?")
+SEASON_LEFT_RE = re.compile(
+    r"(?<!\w)(?:(?:vào|trong)\s+)?(?:(?:đợt|dịp|kỳ|lớp|khóa|khoá|mùa)(?:\s+[^\W\d_]+){0,4}?|vào|trong)\s+$"
+)
+_PERIOD = r"(?P<period>tuần|tháng|quý|năm)"
+RECURRING_DAY_RE = re.compile(
+    rf"ngày{S}(?P<day>\d{{1,2}})(?:\s?[/.-]\s?(?P<month>\d{{1,2}})|{S}tháng{S}(?P<month2>\d{{1,2}}))?"
+    rf"(?:{S}(?:của{S})?(?:hằng|hàng|mỗi|các){S}){_PERIOD}{_WORD_END}"
+)
+RECURRING_RE = re.compile(
+    rf"(?:định{S}kỳ(?:{S}(?:hằng|hàng|mỗi))?{S}(?:(?P<months>\d{{1,2}}|sáu|ba){S}tháng|{_PERIOD})"
+    rf"|(?P<bare>hằng|hàng){S}(?P<period2>tuần|tháng|quý|năm))"
+    rf"{_WORD_END}(?:(?:{S}một|{S}1){S}lần)?"
+)
+WORKING_DAYS_RE = re.compile(
+    rf"(?P<count>\d{{1,3}})\)?{S}ngày(?P<working>{S}làm{S}việc)?"
+    rf"(?:\s*,?{S}(?:kể|tính){S}từ{S}(?:(?:{DATE})|(?P<event>(?:[^\W\d_]+)(?:{S}[^\W\d_]+){{0,6}})))?"
+)
+# "trong 10 ngày", "trong vòng mười (10) ngày": the words before the count.
+COUNT_LEFT_RE = re.compile(
+    r"(?<!\w)(?P<prefix>trong(?:\s+vòng|\s+thời\s+hạn)?|không\s+quá|chậm\s+nhất(?:\s+trong)?)"
+    r"\s+(?:[^\W\d_]+\s+){0,3}\(?$"
+)
+ONGOING_RE = re.compile(rf"thường{S}xuyên{_WORD_END}(?:\s*,\s*liên{S}tục)?")
+
+# What stands right before a core token and changes its meaning.
+PREFIX_RE = re.compile(
+    r"(?<!\w)(?P<prefix>"
+    r"trước\s+hoặc\s+(?:trong|vào)|chậm\s+nhất(?:\s+(?:là|vào|trong))?|muộn\s+nhất(?:\s+(?:là|vào|trong))?"
+    r"|hạn\s+(?:chót|cuối)(?:\s+là)?\s*:?|trước|trong\s+vòng|trong\s+thời\s+hạn|không\s+quá|trong|vào"
+    r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|cuối|đầu|giữa|từ|ngay\s+trong)\s*$"
+)
+# A verb that the phrase starts from: "Hoàn thành việc xây dựng kế hoạch trong quý I năm 2023".
+_GAP = r"(?:\s+[^\s,.;:!?()\[\]|]+){0,%d}?\s*$"
+VERB_RE = re.compile(
+    r"(?<!\w)(?P<verb>hoàn\s+thành|hoàn\s+tất|(?:thực\s+hiện|triển\s+khai|làm)\s+xong|xong|kết\s+thúc)"
+    + _GAP % 6
+)
+VERB_ADJACENT_RE = re.compile(r"(?<!\w)(?P<verb>hoàn\s+thành|hoàn\s+tất|xong|kết\s+thúc)\s*:?\s*$")
+TENTATIVE_RE = re.compile(r"(?<!\w)(?P<verb>dự\s+kiến)\s*:?" + _GAP % 4)
+TENTATIVE_AFTER_RE = re.compile(r"\s*\(\s*dự\s+kiến\s*\)")
+# "Thời gian thực hiện:", "Thời hạn hoàn thành:", "Tiến độ:"; only the first qualifiers belong to the
+# phrase's text, the others only tell that a deadline follows.
+LABEL_RE = re.compile(
+    r"(?<!\w)(?P<label>(?:thời\s+gian|thời\s+hạn|tiến\s+độ|hạn)"
+    r"(?:\s+(?P<qualifier>thực\s+hiện|hoàn\s+thành|dự\s+kiến|báo\s+cáo|nộp|gửi))?\s*:)\s*$"
+)
+# A clause starts here: the text on the left ends with punctuation, a bullet or a line break.
+CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?(\n,\-+•]|\d\.)\s*$")
+SENTENCE_END_RE = re.compile(r"\s*(?:[.!?](?:\s|$)|$|\n)")
+# Words that make "đến năm 2028" a target rather than part of a title ("... đến năm 2030, tầm nhìn").
+TARGET_WORDS_RE = re.compile(r"(?:mục\s+tiêu|phấn\s+đấu|bảo\s+đảm|đảm\s+bảo|để)\s*$")
+TITLE_BEFORE_RE = re.compile(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|thời\s+kỳ|\d{4})\s*$")
+TITLE_AFTER_RE = re.compile(r"\s*,?\s*(?:tầm\s+nhìn|định\s+hướng)")
+# "trong 10 ngày làm việc kể từ ngày ký": counted from the document's own date.
+FROM_ISSUE_RE = re.compile(r"(?<!\w)(?:ký|ban\s+hành)(?!\w)")
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

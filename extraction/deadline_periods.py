@@ -1,0 +1,185 @@
+"""What the other deadline forms mean: years and their ends, summer, recurring, counted days, ongoing."""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date, timedelta
+
+from extraction import deadline_patterns as p
+from extraction.deadline_forms import (
+    AT_DAY,
+    LEFT,
+    WITHIN,
+    Context,
+    Found,
+    K,
+    Reading,
+    Strength,
+    left_match,
+    prefix_at,
+    read_date,
+    year_of,
+)
+from models.deadlines import Deadline, Frequency, Recurrence, occurrences, working_days_due, year_window
+
+_FREQUENCIES = {"tuần": Frequency.weekly, "tháng": Frequency.monthly, "quý": Frequency.quarterly,
+                "năm": Frequency.yearly}
+_MONTHS_TO_FREQUENCY = {"1": Frequency.monthly, "3": Frequency.quarterly, "ba": Frequency.quarterly,
+                        "6": Frequency.half_yearly, "sáu": Frequency.half_yearly, "12": Frequency.yearly}
+
+
+def year_end_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    if prefix == "từ":
+        return None  # "từ cuối năm 2022 đến nay" tells history
+    year, confidence = year_of(match.group("y"), ctx)
+    reading = Reading(K.year_end, date(year, 12, 31), start=date(year, 12, 1), confidence=confidence)
+    occasion = left_match(p.OCCASION_LEFT_RE, text, match.start())
+    if occasion is not None:  # "vào dịp cuối năm 2023"
+        return Found(occasion, match.end(), reading)
+    keeps_prefix = prefix in WITHIN or prefix in AT_DAY or prefix == "trước"
+    return Found(start if keeps_prefix else match.start(), match.end(), reading)
+
+
+def year_start_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    if prefix in ("từ", "ngay từ"):
+        return None  # "ngay từ đầu năm": since the start of the year
+    year, _ = year_of(match.group("y"), ctx)
+    reading = Reading(K.quarter, date(year, 3, 31), start=date(year, 1, 1), confidence=0.5,
+                      strength=Strength.bare)
+    keeps_prefix = prefix in WITHIN
+    return Found(start if keeps_prefix else match.start(), match.end(), reading)
+
+
+def season_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    begin = left_match(p.SEASON_LEFT_RE, text, match.start())
+    if begin is None or text[:match.start()].endswith("vỉa "):
+        return None
+    year, _ = year_of(match.group("y"), ctx)
+    reading = Reading(K.season, date(year, 8, 31), start=date(year, 6, 1), confidence=0.6)
+    return Found(begin, match.end(), reading)
+
+
+def recurring_day_form(
+    text: str, match: re.Match[str], prefix: str, start: int, ctx: Context
+) -> Found | None:
+    frequency = _FREQUENCIES[match.group("period").lower()]
+    day = int(match.group("day"))
+    month = match.group("month") or match.group("month2")
+    if not 1 <= day <= 31 or frequency is Frequency.weekly:
+        return None
+    if frequency is Frequency.yearly and month is not None and int(month) != 12:
+        return None  # a yearly day outside December is not a rule `Recurrence` can state
+    rule = Recurrence(frequency=frequency, day=day, strictly_before=prefix == "trước")
+    reading = _recurring(rule, ctx, 0.9, Strength.strong)
+    keeps_prefix = prefix in ("trước", "vào", "chậm nhất", "chậm nhất vào", "trước hoặc trong")
+    return Found(start if keeps_prefix else match.start(), match.end(), reading)
+
+
+def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    months = match.group("months")
+    if months is not None:
+        frequency = _MONTHS_TO_FREQUENCY.get(months.lower().lstrip("0") or "0")
+        if frequency is None:
+            return None
+    else:
+        frequency = _FREQUENCIES[(match.group("period") or match.group("period2")).lower()]
+    bare = match.group("bare") is not None
+    reading = _recurring(Recurrence(frequency=frequency), ctx, 0.7 if bare else 0.9,
+                         Strength.positional if bare else Strength.strong)
+    return Found(match.start(), match.end(), reading)
+
+
+def _recurring(rule: Recurrence, ctx: Context, confidence: float, strength: Strength) -> Reading:
+    """A recurring deadline runs from the document's issue (or its year's start); `due` is the first one."""
+    if ctx.issued is not None:
+        reference = ctx.issued
+    else:
+        year, _ = year_of(None, ctx)
+        reference = date(year, 1, 1)
+    return Reading(K.recurring, _first_occurrence(rule, reference), start=reference, confidence=confidence,
+                   strength=strength, recurrence=rule)
+
+
+@functools.lru_cache(maxsize=256)
+def _first_occurrence(rule: Recurrence, reference: date) -> date:
+    if rule.frequency is Frequency.weekly:
+        return reference + timedelta(days=(4 - reference.weekday()) % 7)  # that week's Friday
+    horizon = reference + timedelta(days=400)
+    probe = Deadline(text="", kind=K.recurring, start=reference, due=horizon, recurrence=rule)
+    return occurrences(probe, horizon)[0]
+
+
+def working_days_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    left = text[max(0, match.start() - LEFT):match.start()]
+    counted = p.COUNT_LEFT_RE.search(left)
+    if counted is None:
+        return None
+    start = match.start() - (len(left) - counted.start())
+    count = int(match.group("count") or match.group("count2"))
+    working = match.group("working") is not None
+    origin, confidence = _counted_from(match, ctx)
+    if origin is None:
+        if not working:
+            return None  # calendar days from an unknown day: nothing to date
+        reading = Reading(K.working_days, None, confidence=0.5, working_days=count)
+    elif working:
+        reading = Reading(K.working_days, working_days_due(origin, count), start=origin,
+                          confidence=confidence, working_days=count)
+    else:
+        last = origin + timedelta(days=count)
+        reading = Reading(K.on_date, last, start=origin, confidence=confidence * 0.9)
+    return Found(start, match.end(), reading)
+
+
+def _counted_from(match: re.Match[str], ctx: Context) -> tuple[date | None, float]:
+    if match.group("d1") or match.group("d2"):
+        read = read_date(match, ctx)
+        return read if read is not None else (None, 0.5)
+    event = match.group("event")
+    if event and ctx.issued is not None and p.FROM_ISSUE_RE.search(event):
+        return ctx.issued, 0.8
+    return None, 0.5
+
+
+def ongoing_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    return Found(match.start(), match.end(), Reading(K.ongoing, None, strength=Strength.bare))
+
+
+def year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    year = int(match.group("y"))
+    if prefix == "trước":
+        return Found(start, match.end(), Reading(K.before_year, date(year - 1, 12, 31)))
+    if prefix in ("đến", "tới"):
+        reading = Reading(K.by_year, date(year, 12, 31), confidence=0.8, strength=Strength.positional,
+                          title_sensitive=True)
+        return Found(start, match.end(), reading)
+    if prefix in AT_DAY:
+        return Found(start, match.end(), Reading(K.by_year, date(year, 12, 31)))
+    first, last = year_window(year)
+    if prefix in WITHIN:
+        return Found(start, match.end(), Reading(K.year, last, start=first, strength=Strength.positional))
+    if not prefix:
+        return Found(match.start(), match.end(), Reading(K.year, last, start=first, strength=Strength.bare))
+    return None  # "từ năm 2020", "cuối năm 2023" (read as a year's end), "đầu năm 2024"
+
+
+def this_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    year, confidence = year_of(None, ctx)
+    first, last = year_window(year)
+    reading = Reading(K.year, last, start=first, confidence=confidence * 0.9, strength=Strength.bare)
+    return Found(match.start(), match.end(), reading)
+
+
+def year_range_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    first_year, last_year = int(match.group("y1")), int(match.group("y2"))
+    if not 0 < last_year - first_year <= 30:
+        return None
+    reading = Reading(K.year, date(last_year, 12, 31), start=date(first_year, 1, 1), confidence=0.8,
+                      strength=Strength.bare)
+    lead = left_match(p.RANGE_LEAD_RE, text, match.start())
+    if lead is not None:  # "giai đoạn 2026-2030", "năm 2026-2027"
+        prefix, start = prefix_at(text, lead)
+    begin = match.start() if lead is None else lead
+    keeps_prefix = prefix in WITHIN or prefix == "từ"
+    return Found(start if keeps_prefix else begin, match.end(), reading)

@@ -1,0 +1,302 @@
+"""Finding and reading deadline phrases in Vietnamese text: "Hoàn thành trước ngày 31/3/2023", "Quý IV/2026".
+
+`find_deadlines` finds every deadline phrase in a text with its place; `find_deadline` picks the one
+a clause or paragraph is most clearly about; `parse_deadline` reads a phrase that is known to be a
+deadline (a plan file, a table cell) and raises `DeadlineParseError` when it cannot.
+
+The text is expected to be normalised (`extraction.normalize`). Dates of anniversaries and of other
+documents are skipped, and a phrase that is not clearly a deadline is left out: a missed deadline is
+better than an invented one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from extraction import deadline_patterns as p
+from extraction.deadline_forms import (
+    Context,
+    Found,
+    Strength,
+    Unreadable,
+    date_form,
+    half_year_form,
+    left_match,
+    month_form,
+    prefix_at,
+    prefix_words,
+    quarter_form,
+)
+from extraction.deadline_periods import (
+    ongoing_form,
+    recurring_day_form,
+    recurring_form,
+    season_form,
+    this_year_form,
+    working_days_form,
+    year_end_form,
+    year_form,
+    year_range_form,
+    year_start_form,
+)
+from extraction.events import EventMatch, find_events
+from extraction.normalize import normalize_line
+from models.deadlines import Deadline
+from models.errors import DeadlineParseError
+
+__all__ = ["DeadlineMatch", "EventMatch", "find_deadline", "find_deadlines", "find_events", "parse_deadline"]
+
+Builder = Callable[[str, re.Match[str], str, int, Context], Found | None]
+Finder = Callable[[str], Iterator[re.Match[str]]]
+
+
+def _dates(lower: str) -> Iterator[re.Match[str]]:
+    """Each date with the "ngày" and time before it ("14 giờ, ngày 05/12/2017"), found by its digits."""
+    done = 0
+    for core in p.DATE_CORE_RE.finditer(lower):
+        position = core.start()
+        if position < done or (position and lower[position - 1] in _NOT_BEFORE_DATE):
+            continue
+        begin = left_match(p.DATE_LEFT_RE, lower, position)
+        begin = position if begin is None else begin
+        match = p.DATE_RE.match(lower, begin) or p.DATE_RE.match(lower, position)
+        if match is not None:
+            done = match.end()
+            yield match
+
+
+_NOT_BEFORE_DATE = frozenset("0123456789/.")
+FORMS: tuple[tuple[Finder, Builder], ...] = (
+    (_dates, date_form),
+    (p.MONTH_RE.finditer, month_form),
+    (p.QUARTER_RE.finditer, quarter_form),
+    (p.HALF_YEAR_RE.finditer, half_year_form),
+    (p.HALF_RE.finditer, half_year_form),
+    (p.YEAR_RE.finditer, year_form),
+    (p.THIS_YEAR_RE.finditer, this_year_form),
+    (p.YEAR_RANGE_RE.finditer, year_range_form),
+    (p.YEAR_END_RE.finditer, year_end_form),
+    (p.YEAR_START_RE.finditer, year_start_form),
+    (p.SEASON_RE.finditer, season_form),
+    (p.RECURRING_DAY_RE.finditer, recurring_day_form),
+    (p.RECURRING_RE.finditer, recurring_form),
+    (p.WORKING_DAYS_RE.finditer, working_days_form),
+    (p.ONGOING_RE.finditer, ongoing_form),
+)
+_LEFT = 48  # enough text on the left for a clause's start or a title's words
+_CUE_LEFT = 160  # enough for "Thời gian thực hiện: Hoàn thành việc xây dựng kế hoạch"
+
+
+class DeadlineMatch(BaseModel):
+    """A deadline phrase found in a text: text[start:end] == deadline.text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    deadline: Deadline
+    start: int
+    end: int
+    # Introduced by a word that marks a deadline ("Hoàn thành", "Thời gian:", "Dự kiến", "trước", ...).
+    cued: bool = True
+
+
+def find_deadlines(text: str, *, year: int | None = None, issued: date | None = None) -> list[DeadlineMatch]:
+    """Every deadline phrase in `text`, in order; `year` (else `issued.year`) dates phrases without one."""
+    context = Context.of(year, issued)
+    lower = p.lower(text)
+    blocked = [(event.start, event.end) for event in find_events(text)]
+    events = _Spans(blocked)
+    found = [item for item in _candidates(lower, context) if not events.overlaps(item.start, item.end)]
+    matches = []
+    for item in _without_overlaps(found):
+        match = _accepted(text, lower, item)
+        if match is not None:
+            matches.append(match)
+    return sorted(matches, key=lambda match: match.start)
+
+
+def find_deadline(text: str, *, year: int | None = None, issued: date | None = None) -> Deadline | None:
+    """The deadline a clause, sentence or paragraph states: a cued phrase first, then the surest."""
+    matches = find_deadlines(text, year=year, issued=issued)
+    if not matches:
+        return None
+    best = max(matches, key=lambda match: (_rank(text, match), match.deadline.confidence, -match.start))
+    return best.deadline
+
+
+def parse_deadline(phrase: str, *, year: int | None = None, issued: date | None = None) -> Deadline:
+    """A phrase known to be a deadline ("Quý IV/2026", "trước ngày 10/4/2024", "Thường xuyên")."""
+    text = normalize_line(phrase)
+    lower = p.lower(text)
+    context = Context.of(year, issued)
+    try:
+        found = _candidates(lower, context, strict=True)
+    except Unreadable as error:
+        raise DeadlineParseError(f"deadline {phrase.strip()!r}: {error}") from None
+    best = max(_without_overlaps(found), key=lambda item: (item.end - item.start, -item.start), default=None)
+    if best is None:
+        raise DeadlineParseError(
+            f"deadline {phrase.strip()!r}: no date, month, quarter, year or 'Thường xuyên' in it"
+        )
+    match = _accepted(text, lower, best, whole=True)
+    if match is None:
+        raise DeadlineParseError(f"deadline {phrase.strip()!r}: cannot be read")
+    return match.deadline.model_copy(update={"text": text})
+
+
+def _candidates(lower: str, context: Context, *, strict: bool = False) -> list[Found]:
+    found = []
+    for finder, build in FORMS:
+        for match in finder(lower):
+            position = match.start()
+            if position and lower[position - 1].isalpha() and lower[position].isalpha():
+                continue  # inside a word
+            words, start = prefix_at(lower, position)
+            try:
+                item = build(lower, match, words, start, context)
+            except Unreadable:
+                if strict:
+                    raise
+                continue  # an impossible date or no year: skipped, never guessed
+            if item is not None:
+                found.append(item)
+    return found
+
+
+def _without_overlaps(found: list[Found]) -> list[Found]:
+    """The longest phrases, then the strongest, each place of the text read once."""
+    kept: list[Found] = []
+    cluster: list[Found] = []
+    cluster_end = -1
+    for item in sorted(found, key=lambda f: f.start):
+        if cluster and item.start >= cluster_end:
+            kept.extend(_best_of(cluster))
+            cluster = []
+        cluster.append(item)
+        cluster_end = max(cluster_end, item.end) if len(cluster) > 1 else item.end
+    return kept + _best_of(cluster)
+
+
+def _best_of(cluster: list[Found]) -> list[Found]:
+    """Phrases that overlap one another: the longest first, then the strongest, then the first."""
+    kept: list[Found] = []
+    for item in sorted(cluster, key=lambda f: (-(f.end - f.start), -f.reading.strength, f.start)):
+        if all(item.end <= other.start or other.end <= item.start for other in kept):
+            kept.append(item)
+    return kept
+
+
+class _Spans:
+    """Non-overlapping spans of the text, sorted, for overlap tests in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)  # merged: only overlap matters here
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.ends, start + 1)
+        return index < len(self.starts) and self.starts[index] < end
+
+
+def _accepted(text: str, lower: str, item: Found, *, whole: bool = False) -> DeadlineMatch | None:
+    """The phrase as a deadline if it is one where it stands, with its text from its cue word on."""
+    reading = item.reading
+    cue = _Cue.read(lower, item.start, bare=reading.strength is Strength.bare)
+    end = item.end
+    after = p.TENTATIVE_AFTER_RE.match(lower, end)
+    if after is not None:
+        end = after.end()
+    whole = whole or _alone(lower, cue.start, end)
+    if reading.title_sensitive and _in_title(lower, item) and not whole:
+        return None
+    if not (whole or cue.found or _placed(lower, item)):
+        return None
+    try:
+        deadline = Deadline(
+            text=text[cue.start:end], kind=reading.kind, start=reading.start, due=reading.due,
+            tentative=cue.tentative or after is not None, confidence=reading.confidence,
+            recurrence=reading.recurrence, working_days=reading.working_days,
+        )
+    except ValidationError:
+        return None
+    return DeadlineMatch(deadline=deadline, start=cue.start, end=end,
+                         cued=cue.found or reading.strength is Strength.strong)
+
+
+_VERB_WORDS = ("hoàn", "xong", "kết thúc")
+
+
+class _Cue:
+    """The words on the left that mark a deadline, and where the phrase's text starts."""
+
+    def __init__(self, start: int, found: bool, tentative: bool) -> None:
+        self.start, self.found, self.tentative = start, found, tentative
+
+    @classmethod
+    def read(cls, text: str, start: int, *, bare: bool) -> _Cue:
+        offset = max(0, start - _CUE_LEFT)
+        left = text[offset:start]
+        # The substring tests are cheap and spare most searches: few places have any cue word.
+        tentative = p.TENTATIVE_RE.search(left) if "dự kiến" in left else None
+        verbs = p.VERB_ADJACENT_RE if bare else p.VERB_RE
+        verb = verbs.search(left) if any(word in left for word in _VERB_WORDS) else None
+        label = p.LABEL_RE.search(left) if ":" in left else None
+        if label is not None and verb is not None and verb.start() >= label.start():
+            verb = None  # "Thời gian hoàn thành:" is a label, not the verb "hoàn thành"
+        opener = tentative or verb
+        if opener is not None:
+            return cls(offset + opener.start(), True, tentative is not None)
+        if label is None:
+            return cls(start, False, False)
+        qualifier = prefix_words(label.group("qualifier") or "")
+        kept = qualifier in ("thực hiện", "hoàn thành", "dự kiến")
+        return cls(offset + label.start() if kept else start, True, qualifier == "dự kiến")
+
+
+def _placed(text: str, item: Found) -> bool:
+    """A positional phrase at the start of a clause or the end of a sentence."""
+    if item.reading.strength is Strength.strong:
+        return True
+    if item.reading.strength is Strength.bare:
+        return False
+    left = text[max(0, item.start - _LEFT):item.start]
+    if item.reading.title_sensitive:
+        return bool(p.CLAUSE_START_RE.search(left) or p.TARGET_WORDS_RE.search(left))
+    return bool(p.CLAUSE_START_RE.search(left) or p.SENTENCE_END_RE.match(text, item.end))
+
+
+def _in_title(text: str, item: Found) -> bool:
+    left = text[max(0, item.start - _LEFT):item.start]
+    return bool(p.TITLE_BEFORE_RE.search(left) or p.TITLE_AFTER_RE.match(text, item.end))
+
+
+_FILLER = re.compile(r"[\W_]*", re.UNICODE)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Nothing but punctuation around the phrase in its text or its table cell ("| Quý IV/2026 |")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    cell_start = max(text.rfind("|", line_start, start) + 1, line_start)
+    cell_end = text.find("|", end, line_end)
+    cell_end = line_end if cell_end < 0 else cell_end
+    if cell_start > line_start or cell_end < line_end:
+        return bool(_FILLER.fullmatch(text, cell_start, start) and _FILLER.fullmatch(text, end, cell_end))
+    return bool(_FILLER.fullmatch(text, 0, start) and _FILLER.fullmatch(text, end))
+
+
+def _rank(text: str, match: DeadlineMatch) -> int:
+    words = text[match.start:match.end].lower()
+    explicit = any(words.startswith(word) for word in ("hoàn thành", "thời gian", "thời hạn", "dự kiến"))
+    return 2 if explicit else 1 if match.cued else 0

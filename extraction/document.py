@@ -1,0 +1,294 @@
+"""What a document says about itself: kind, number, place and date, issuer, title, signer,
+contact, recipients, received stamp, references, and where its body and attachments are."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from extraction.references import (
+    NUMBER,
+    find_citations,
+    implemented_numbers,
+    kind_of_number,
+    merge_references,
+)
+from models.documents import Document, DocumentKind, Person, Received, Reference
+
+_KINDS = {
+    "KẾ HOẠCH": DocumentKind.plan,
+    "HƯỚNG DẪN": DocumentKind.guidance,
+    "NGHỊ QUYẾT": DocumentKind.resolution,
+    "KẾT LUẬN": DocumentKind.conclusion,
+    "CHỈ THỊ": DocumentKind.directive,
+    "THÔNG BÁO": DocumentKind.notice,
+    "CHƯƠNG TRÌNH": DocumentKind.programme,
+    "QUYẾT ĐỊNH": DocumentKind.decision,
+    "BÁO CÁO": DocumentKind.report,
+    "CÔNG VĂN": DocumentKind.letter,
+}
+_KIND_LINE = re.compile(r"^(?P<kind>" + "|".join(_KINDS) + r")(?![a-zà-ỹ])\s*(?P<rest>.*)$")
+_OWN_NUMBER = re.compile(rf"^Số\s*:?\s*(?P<number>{NUMBER})")
+_STAMP_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,7})\s*$")
+_STAMP_DATE = re.compile(r"^Ngày\s*:?\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][^\d,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+_NEWS_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
+_YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
+_SIGN_TITLE = re.compile(
+    r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s|^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|"
+    r"CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG PHÒNG|CHỦ NHIỆM)\b"
+)
+_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")
+_CONTACT = re.compile(
+    r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s*){2,5}),\s*(?P<title>[^,;()]{2,40}?),\s*"
+    r"(?:SĐT|ĐT|điện thoại|số điện thoại)\s*:?\s*(?P<phone>[\d .]{8,15}\d)",
+    re.IGNORECASE,
+)
+_NATIONAL = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI", "ĐỘC LẬP", "Độc lập")
+_ARCHIVE = re.compile(r"^Lưu\b", re.IGNORECASE)
+_LEVEL_WORDS = ("tỉnh", "huyện", "thành phố", "quận", "thị xã", "xã", "phường", "thị trấn")
+_BODY_HEADS = ("ban", "sở", "phòng", "cục", "vụ", "viện", "trường", "đài", "văn phòng", "ủy ban kiểm tra")
+
+
+@dataclass
+class DocumentInfo:
+    """A document's metadata and the line ranges (1-based, inclusive) of its parts."""
+
+    document: Document
+    plan_year: int | None
+    body_first: int
+    body_last: int
+    header_last: int
+    news: bool
+
+
+def read_metadata(lines: list[str]) -> DocumentInfo:
+    kind_at, kind, rest = _kind_line(lines)
+    body_first = _body_first(lines, kind_at)
+    body_last = _body_last(lines, body_first)
+    header = lines[: body_first - 1]
+    number, received = _numbers(header)
+    place, issued = _place_date(header)
+    news = kind is None and number is None
+    if kind is None:
+        kind = (kind_of_number(number) if number else None) or (
+            DocumentKind.news if news else DocumentKind.other
+        )
+    if news and issued is None:
+        issued = _first_date(lines[:12])
+    title = _title(lines, kind_at, body_first, rest)
+    document = Document(
+        kind=kind,
+        number=number,
+        issued=issued,
+        place=place,
+        issuer=_issuer(lines, kind_at, rest),
+        title=title or None,
+        signer=_signer(lines, body_last),
+        contact=_contact(lines[:body_last]),
+        recipients=_recipients(lines, body_last),
+        references=tuple(_references(lines, kind_at, body_first)),
+        received=received,
+    )
+    return DocumentInfo(
+        document, _plan_year(title, issued, lines), body_first, body_last, body_first - 1, news
+    )
+
+
+def _kind_line(lines: list[str]) -> tuple[int, DocumentKind | None, str]:
+    for number, line in enumerate(lines[:40], start=1):
+        m = _KIND_LINE.match(line.strip().lstrip("#").strip())
+        if m:
+            return number, _KINDS[m.group("kind")], m.group("rest").strip()
+    return 0, None, ""
+
+
+def _body_first(lines: list[str], kind_at: int) -> int:
+    for number in range(kind_at + 1, len(lines) + 1):
+        if re.match(r"^[IVX]{1,4}\s*[.)]\s+[A-ZĐÀ-Ỹ“\"]", lines[number - 1].strip()):
+            return number
+    for number in range(kind_at + 1, len(lines) + 1):
+        if re.match(r"^1\s*[.)]\s+[A-ZĐÀ-Ỹ]", lines[number - 1].strip()):
+            return number
+    return kind_at + 1 if kind_at else 1
+
+
+def _body_last(lines: list[str], body_first: int) -> int:
+    for number in range(body_first, len(lines) + 1):
+        line = lines[number - 1].strip()
+        if _RECIPIENTS.match(line) or (_SIGN_TITLE.match(line) and line.isupper()):
+            return number - 1
+    return len(lines)
+
+
+def _numbers(header: list[str]) -> tuple[str | None, Received | None]:
+    number, received = None, None
+    for i, raw in enumerate(header):
+        line = raw.strip()
+        own = _OWN_NUMBER.match(line)
+        if own and number is None:
+            number = own.group("number")
+        stamp = _STAMP_NUMBER.match(line)
+        if stamp:
+            stamp_date = next(
+                (m for m in (_STAMP_DATE.match(x.strip()) for x in header[i + 1 : i + 3]) if m), None
+            )
+            when = (
+                date(int(stamp_date["y"]), int(stamp_date["m"]), int(stamp_date["d"])) if stamp_date else None
+            )
+            received = Received(number=stamp.group("number"), date=when)
+    return number, received
+
+
+def _place_date(header: list[str]) -> tuple[str | None, date | None]:
+    for line in header:
+        m = _PLACE_DATE.search(line)
+        if m:
+            return m.group("place").strip(), date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None, None
+
+
+def _first_date(lines: list[str]) -> date | None:
+    for line in lines:
+        m = _NEWS_DATE.search(line)
+        if m:
+            return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    return None
+
+
+def _title(lines: list[str], kind_at: int, body_first: int, rest: str) -> str:
+    if not kind_at:
+        heading = next((x.strip().lstrip("#").strip() for x in lines[:5] if x.strip().startswith("#")), "")
+        return heading
+    parts: list[str] = [rest] if rest else []
+    for line in lines[kind_at : body_first - 1]:
+        text = line.strip()
+        if text.startswith(("---", "*", "|")) or re.match(r"^(?:Thực hiện|Căn cứ)\b.*\bsố\b", text):
+            if parts:
+                break
+            continue
+        if parts and (text.endswith(":") or len(text.split()) > 40 or text.startswith("Tại ")):
+            break
+        if (
+            _STAMP_NUMBER.match(text)
+            or _STAMP_DATE.match(text)
+            or not text
+            or text.upper().startswith("CỦA ")
+        ):
+            continue
+        parts.append(re.sub(r"^Chuyển\s*:\s*", "", text))
+    return " ".join(parts).strip()
+
+
+def _plan_year(title: str, issued: date | None, lines: list[str]) -> int | None:
+    years = [int(y) for y in _YEAR.findall(title)]
+    if years:
+        return years[-1]
+    if issued:
+        return issued.year
+    counted = Counter(int(y) for line in lines for y in _YEAR.findall(line))
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _issuer(lines: list[str], kind_at: int, rest: str) -> str | None:
+    if rest and rest.upper() == rest:
+        return proper_case(re.split(r"\s+(?:về|VỀ)\s+", rest)[0])
+    following = next((x.strip() for x in lines[kind_at : kind_at + 3] if x.strip()), "") if kind_at else ""
+    if following.upper().startswith("CỦA "):
+        return proper_case(following[4:])
+    top: list[str] = []
+    for line in lines[: max(kind_at - 1, 0)]:
+        text = line.strip().strip("*").strip()
+        if text.isupper() and len(text) > 2 and not text.startswith(_NATIONAL) and not text.startswith("SỐ"):
+            top.append(text)
+    if not top:
+        return None
+    return proper_case(" ".join(reversed(top[-2:])))
+
+
+def proper_case(text: str) -> str:
+    """ "BAN TUYÊN GIÁO HUYỆN ỦY VĨNH BẢO" → "Ban Tuyên giáo Huyện ủy Vĩnh Bảo" (best effort)."""
+    words = text.lower().split()
+    out: list[str] = []
+    capital_next, place = True, False
+    for i, word in enumerate(words):
+        committee = word in ("thành", "huyện", "tỉnh", "quận") and words[i + 1 : i + 2] == ["ủy"]
+        if re.fullmatch(r"[ivxl]+", word) and i > 0:
+            out.append(word.upper())
+        elif place or capital_next or committee or word == "đảng":
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+        capital_next = (word in _BODY_HEADS or (word == "và" and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
+        if word == "ủy" and i > 0 and words[i - 1] in ("thành", "huyện", "tỉnh", "quận"):
+            place = True
+        elif word in _LEVEL_WORDS and i > 0 and not committee and words[i - 1] not in ("thành",):
+            place = place or word not in ("thành",)
+        if word in ("khóa", "khoá", "nhiệm"):
+            place = False
+    return " ".join(out)
+
+
+def _signer(lines: list[str], body_last: int) -> Person | None:
+    title, name = None, None
+    for line in lines[body_last : body_last + 30]:
+        text = line.strip().strip("*").strip()
+        if text.isupper() and _SIGN_TITLE.match(text):
+            title = text
+        elif title and _NAME.match(text):
+            name = text
+            break
+    if not name:
+        return None
+    position = re.sub(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s.*", "", title or "").strip()
+    return Person(name=name, title=_position(position) if position else None)
+
+
+def _position(text: str) -> str:
+    words = text.lower()
+    for proper in ("bí thư", "chủ tịch"):
+        words = words.replace(proper, proper.title().replace("Thư", "thư").replace("Tịch", "tịch"))
+    return words[:1].upper() + words[1:]
+
+
+def _contact(lines: list[str]) -> Person | None:
+    m = _CONTACT.search(" ".join(lines))
+    if not m:
+        return None
+    return Person(name=m["name"].strip(), title=m["title"].strip(), phone=re.sub(r"[ .]", "", m["phone"]))
+
+
+def _recipients(lines: list[str], body_last: int) -> tuple[str, ...]:
+    found: list[str] = []
+    started = False
+    for line in lines[body_last : body_last + 40]:
+        text = line.strip()
+        if _RECIPIENTS.match(text):
+            started = True
+            continue
+        if started and text.startswith(("-", "+", "•")):
+            name = re.sub(r"\s*(?:[“\"(][^”\")]*[”\")])\s*", " ", text.lstrip("-+• ")).strip(" ,.;")
+            if name and not _ARCHIVE.match(name):
+                found.append(name)
+        elif started and text:
+            break
+    return tuple(found)
+
+
+def _references(lines: list[str], kind_at: int, body_first: int) -> list[Reference]:
+    text = "\n".join(lines)
+    implements: list[str] = []
+    for line in lines[kind_at : body_first - 1]:
+        stripped = line.strip()
+        if re.match(r"^Thực hiện\b", stripped):
+            implements.extend(implemented_numbers(stripped))
+        elif re.match(r"^(?:về việc\s+|về\s+)?thực hiện\b", stripped, re.IGNORECASE) and not implements:
+            implements.extend(implemented_numbers(stripped)[:1])
+    own = {m.group("number") for line in lines[: kind_at + 5] if (m := _OWN_NUMBER.match(line.strip()))}
+    citations = [c for c in find_citations(text) if c.reference.number not in own]
+    return merge_references(citations, implements)

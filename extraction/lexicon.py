@@ -1,0 +1,117 @@
+"""Vietnamese words that shape assignments: unit heads, words inside unit names, and predicates.
+
+The lists are general administrative Vietnamese (party, People's Committee and Government texts),
+lower-case, new tone placement. They are not tuned to any one document.
+"""
+
+from __future__ import annotations
+
+# fmt: off
+# Words that open a list of units without being part of a unit's name.
+QUANTIFIERS = (
+    "tất cả các", "toàn thể", "các", "mỗi", "từng", "những", "100%",
+)
+
+# Heads that name one body when followed by a proper name ("Ban Tuyên giáo", "Sở Nội vụ"), or a
+# kind of body after a quantifier ("các ban", "các sở"). Alone they are ordinary words ("ban hành",
+# "báo cáo", "phòng, chống", "hội nghị", "trường hợp"), so they need one of the two.
+NAMED_HEADS = (
+    "ban", "sở", "phòng", "cục", "chi cục", "tổng cục", "vụ", "viện", "học viện", "trung tâm", "trường",
+    "đài", "báo", "tạp chí", "bộ", "hội", "đoàn", "liên đoàn", "công đoàn", "ngân hàng", "kho bạc",
+    "công ty", "tổng công ty", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án", "thanh tra",
+    "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
+)
+
+# Heads that are a unit (or a kind of units) by themselves.
+INSTITUTION_HEADS = (
+    "ban chỉ đạo", "ban cán sự đảng", "ban thường vụ", "ban chấp hành", "ban bí thư", "ban quản lý",
+    "bộ chính trị", "ủy ban nhân dân", "hội đồng nhân dân", "ủy ban kiểm tra", "mặt trận tổ quốc",
+    "văn phòng", "đảng đoàn", "đảng ủy", "đảng bộ", "huyện ủy", "quận ủy", "thành ủy", "tỉnh ủy", "thị ủy",
+    "thành đoàn", "tỉnh đoàn", "huyện đoàn", "quốc hội", "chính phủ", "trung ương", "thường trực",
+    "công an", "viện kiểm sát", "bảo hiểm xã hội", "ubnd", "hđnd", "mttq", "btv", "bch", "ubkt", "tu", "hu",
+    "qu", "đảng ủy khối", "hội đồng",
+)
+
+# Heads that stand for many bodies of a kind: a unit made of them is a group.
+GENERIC_HEADS = (
+    "cấp ủy", "tổ chức cơ sở đảng", "tổ chức đảng", "tổ chức chính trị - xã hội", "tổ chức thành viên",
+    "chi bộ", "đảng bộ", "chính quyền", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "sở, ngành", "ngành",
+    "doanh nghiệp", "hợp tác xã", "trường học", "quận", "huyện", "thị xã", "thành phố", "xã", "phường",
+    "thị trấn", "ban, ngành", "quận ủy", "huyện ủy", "đảng ủy", "cơ sở", "ban", "sở",
+)
+
+# "tổ chức" is a noun ("tổ chức đảng") only before these words, else a verb ("tổ chức hội nghị").
+ORGANISATION_NOUN_NEXT = (
+    "đảng", "chính trị", "cơ sở", "thành viên", "hội", "đoàn thể", "xã hội",
+)
+
+# People addressed as a category; taken as units only where a list item or paragraph opens.
+PERSON_HEADS = (
+    "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",
+    "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
+    "hội viên",
+)
+
+# Lower-case words that occur inside unit names after the head.
+NAME_WORDS = (
+    "trực thuộc", "thuộc", "có liên quan", "liên quan", "các cấp", "cấp tỉnh", "cấp huyện", "cấp xã", "cấp",
+    "thành phố", "tỉnh", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "trung ương", "địa phương",
+    "đảng", "cán sự", "nhân dân", "chính trị - xã hội", "chính trị", "xã hội", "báo chí", "thành viên",
+    "đơn vị", "cơ quan", "ngành", "sở", "ban", "chuyên môn", "của", "khối", "cơ sở", "đoàn thể", "hội",
+    "chính quyền", "viên chức", "công chức", "cán bộ", "đảng viên", "đoàn viên", "hội viên", "quân sự",
+    "tuyên giáo", "dân vận", "thường trực", "thường vụ", "chấp hành", "nhà nước", "doanh nghiệp",
+    "trên địa bàn", "nông thôn", "ủy", "tham mưu, giúp việc", "giúp việc", "người lao động",
+    "người đứng đầu", "tổ quốc", "việt nam", "tự quản", "đồng chí", "ủy viên", "chi bộ", "đảng bộ",
+    "cấp ủy", "đảng ủy", "huyện ủy", "quận ủy", "tỉnh ủy", "thành ủy", "hành chính", "sự nghiệp",
+    "công lập", "ngoài công lập", "trường học", "biên phòng",
+)
+
+# Words that may follow "và" inside one name ("Phát thanh và Truyền hình", "Giáo dục và đào tạo").
+FIELD_WORDS = (
+    "đào tạo", "phát triển nông thôn", "phát triển", "truyền hình", "môi trường", "xã hội", "du lịch",
+    "thể thao", "công nghệ", "truyền thông", "đầu tư", "thương binh", "kế hoạch", "thông tin",
+)
+
+# Words that begin what a unit does: the unit's name ends before them.
+PREDICATES = (
+    "chủ trì", "phối hợp", "tham gia", "tham mưu", "xây dựng", "tổ chức", "triển khai", "thực hiện",
+    "hướng dẫn", "chỉ đạo", "lãnh đạo", "ban hành", "rà soát", "theo dõi", "kiểm tra", "giám sát",
+    "đôn đốc", "báo cáo", "đăng ký", "biên soạn", "phát hành", "cụ thể hóa", "quán triệt", "tuyên truyền",
+    "nghiên cứu", "đề xuất", "trình", "phê duyệt", "bố trí", "bảo đảm", "đảm bảo", "nâng cao", "đổi mới",
+    "dành", "lựa chọn", "phát huy", "nêu gương", "quan tâm", "thường xuyên", "kịp thời", "sớm", "đề nghị",
+    "yêu cầu", "giao", "hoàn thành", "duy trì", "cập nhật", "sơ kết", "tổng kết", "đánh giá", "xử lý",
+    "giải quyết", "phân công", "chuẩn bị", "thông tin", "tiến hành", "vận động", "tập hợp", "khảo sát",
+    "lập", "thẩm định", "có", "cần", "phải", "nên", "sẽ", "đã", "đang", "được", "bị", "tiếp tục",
+    "tập trung", "tăng cường", "đẩy mạnh", "chủ động", "khẩn trương", "tích cực", "chịu trách nhiệm",
+    "căn cứ", "là", "gồm", "cùng", "luôn", "đều", "hoàn thiện", "củng cố", "kiện toàn", "quyết liệt",
+    "nghiêm túc", "phấn đấu", "khắc phục", "tháo gỡ", "ưu tiên", "hỗ trợ", "quản lý", "cung cấp",
+    "phổ biến", "học tập", "biểu dương", "khen thưởng", "phát động", "gửi", "nộp", "tổng hợp", "xác định",
+    "thẩm tra", "ký", "cử", "mở", "rà", "đưa", "vận hành", "theo", "tại", "trong", "về", "để", "nhằm",
+    "với", "vào", "thống nhất", "bám sát", "định hướng", "tuyên dương", "kết nạp", "đầu tư", "huy động",
+    "sử dụng", "cải cách", "sắp xếp", "đề ra", "ứng dụng", "thúc đẩy", "mở rộng", "nắm", "chấn chỉnh",
+    "thẩm", "soạn thảo", "dự thảo", "lấy",
+)
+
+# Sentence openers to skip before a subject: connectives, not part of the subject.
+CONNECTIVES = (
+    "đồng thời,", "đồng thời", "trong đó,", "ngoài ra,", "bên cạnh đó,", "mặt khác,", "theo đó,",
+    "trên cơ sở đó,", "cùng với đó,", "từ đó,",
+)
+
+# Verbs that address a unit: "Đề nghị X ...", "Giao X ...", "Yêu cầu X ...".
+ADDRESSING = (
+    "đề nghị", "giao cho", "giao", "yêu cầu", "phân công", "ủy quyền cho", "ủy quyền",
+)
+
+# Top-level section titles that tell of results, context or purpose rather than assign work.
+NARRATIVE_TITLES = (
+    "kết quả", "tình hình", "đánh giá", "mục đích", "yêu cầu", "quan điểm", "bối cảnh", "căn cứ",
+    "sự cần thiết", "chủ đề", "chỉ tiêu", "mục tiêu", "nội dung của chuyên đề", "văn bản chỉ đạo",
+    "hạn chế", "nguyên nhân", "bài học",
+)
+
+TASK_TITLES = (
+    "nhiệm vụ", "giải pháp", "tổ chức thực hiện", "phân công", "trách nhiệm", "hình thức",
+)
+
+# fmt: on

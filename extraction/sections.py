@@ -1,0 +1,159 @@
+"""The numbered structure of a plan: sections I., 1., 1.2., 1.2.1., items a), (1), -, +, paragraphs.
+
+Lines are joined into paragraphs (a line that starts in lower case continues the one before: PDFs
+and copied text break sentences), each paragraph gets its marker and the path of the section it is
+in ("II", "1", "2", "1" → "II.1.2.1").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.)]\s*(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>[.)]?)\s+(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")
+_PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^(?P<n>[-+•*–—·∙▪○●■□◦])\s*(?P<rest>\S.*)$")
+_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+BULLET_DEPTH = {"-": 1, "–": 1, "—": 1, "•": 1, "*": 2, "+": 2, "·": 3, "∙": 3, "▪": 3, "○": 3, "●": 1}
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of the body with its marker and the section it belongs to (line numbers 1-based)."""
+
+    text: str
+    marker: str  # "II", "1.2", "-", "+", "a", "(1)", "" for plain paragraphs
+    kind: str  # roman | decimal | letter | paren | bullet | plain
+    section: tuple[str, ...]
+    first_line: int
+    last_line: int
+    depth: int = 0  # 1 for "-", 2 for "+", 3 for deeper bullets; 0 otherwise
+
+    @property
+    def numbered(self) -> bool:
+        return self.kind in ("roman", "decimal")
+
+    @property
+    def label(self) -> str:
+        return section_label(self.section)
+
+
+@dataclass
+class Outline:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)
+
+    def title_chain(self, section: tuple[str, ...]) -> list[str]:
+        """Titles of the section and its parents, innermost first."""
+        return [self.titles[section[:n]] for n in range(len(section), 0, -1) if section[:n] in self.titles]
+
+
+def section_label(section: tuple[str, ...]) -> str:
+    return ".".join(section)
+
+
+def roman_value(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        nxt = _ROMAN_VALUES[text[i + 1]] if i + 1 < len(text) else 0
+        total += -value if value < nxt else value
+    return total
+
+
+def parse_outline(
+    lines: list[str], first: int = 1, last: int | None = None, *, skip: frozenset[int] = frozenset()
+) -> Outline:
+    """Paragraphs of lines[first..last] (1-based, inclusive); table rows and `skip` lines are left out."""
+    outline = Outline()
+    last = len(lines) if last is None else last
+    state = _State()
+    for number in range(first, last + 1):
+        line = _BOOKMARK.sub("", _HEADING_HASHES.sub("", lines[number - 1].strip())).strip()
+        if not line or line.startswith("|") or line[0] in _FOOTNOTE_MARKS or number in skip:
+            continue
+        current = outline.paragraphs[-1] if outline.paragraphs else None
+        if current is not None and _continues(current, line, state):
+            current.text = f"{current.text} {line}"
+            current.last_line = number
+            if current.numbered:
+                outline.titles[current.section] = current.text
+            continue
+        paragraph = _paragraph(line, number, state)
+        if paragraph.numbered:
+            outline.titles[paragraph.section] = paragraph.text
+        outline.paragraphs.append(paragraph)
+    return outline
+
+
+@dataclass
+class _State:
+    roman: str = ""
+    decimal: tuple[str, ...] = ()
+
+    def path(self) -> tuple[str, ...]:
+        return ((self.roman,) if self.roman else ()) + self.decimal
+
+
+def _continues(current: Paragraph, line: str, state: _State) -> bool:
+    """A line that starts in lower case (or with "(" after an unfinished sentence) goes on."""
+    if _marker(line, state, peek=True) is not None:
+        return False
+    first = line[0]
+    if first.isalpha() and first.islower():
+        return True
+    unfinished = not current.text.rstrip().endswith(_TERMINAL)
+    if first in "(" or first.isdigit():
+        return unfinished
+    # A body paragraph ends with punctuation; one that does not was cut by a page break.
+    return (
+        unfinished
+        and current.kind in ("plain", "bullet")
+        and len(current.text.split()) >= 30
+        and not current.text.isupper()
+    )
+
+
+def _marker(line: str, state: _State, *, peek: bool = False) -> tuple[str, str, str] | None:
+    """(kind, marker, rest) when the line opens with a marker."""
+    m = _ROMAN.match(line)
+    if m and (m.group("rest")[0].isupper() or m.group("rest")[0] in '“"'):
+        return "roman", m.group("n"), m.group("rest")
+    m = _DECIMAL.match(line)
+    if m and _plausible_number(m, state):
+        return "decimal", m.group("n"), m.group("rest")
+    for kind, pattern in (("paren", _PAREN), ("letter", _LETTER), ("bullet", _BULLET)):
+        m = pattern.match(line)
+        if m:
+            return kind, m.group("n"), m.group("rest")
+    return None
+
+
+def _plausible_number(m: re.Match[str], state: _State) -> bool:
+    number, rest = m.group("n"), m.group("rest")
+    if not (rest[0].isupper() or rest[0] in '“"*('):
+        return False
+    if m.group("dot") or "." in number:
+        return True
+    # "5 Đẩy mạnh ..." (the dot lost): only as the next top-level number.
+    top = int(state.decimal[0]) if state.decimal else 0
+    return int(number) == top + 1
+
+
+def _paragraph(line: str, number: int, state: _State) -> Paragraph:
+    found = _marker(line, state)
+    if found is None:
+        return Paragraph(line, "", "plain", state.path(), number, number)
+    kind, marker, rest = found
+    if kind == "roman":
+        state.roman, state.decimal = marker, ()
+    elif kind == "decimal":
+        state.decimal = tuple(marker.split("."))
+    depth = BULLET_DEPTH.get(marker, 1) if kind == "bullet" else 0
+    return Paragraph(rest.strip(), marker, kind, state.path(), number, number, depth)

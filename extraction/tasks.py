@@ -1,0 +1,111 @@
+"""Tasks as read from a plan, and the passes that finish them once the whole text has been read.
+
+- a section's "Thời gian thực hiện" reaches the tasks below it that state no deadline of their own;
+- "X phối hợp với Y làm Z" makes X a participant when Z is led by Y elsewhere in the plan;
+- a unit's tasks in one section with one deadline are one task ("1. Ban Tuyên giáo" with four
+  undated items is one assignment, not four).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from models.deadlines import Deadline
+from models.text import name_key
+
+SAME_TASK = 0.5  # share of a task's word pairs found in another task's text
+
+
+@dataclass
+class FoundTask:
+    """A task as read: its section, text, lines, units by role and deadline."""
+
+    section: str
+    text: str
+    first_line: int
+    last_line: int
+    leads: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    groups: set[str] = field(default_factory=set)
+    deadline: Deadline | None = None
+    coordinating: bool = False
+    helped: list[str] = field(default_factory=list)
+    section_path: tuple[str, ...] = ()
+    confidence: float = 1.0
+    source: str = "text"
+
+    @property
+    def units(self) -> list[str]:
+        return self.leads + [p for p in self.participants if p not in self.leads]
+
+
+def finish(tasks: list[FoundTask], section_deadlines: dict[tuple[str, ...], Deadline]) -> list[FoundTask]:
+    _apply_section_deadlines(tasks, section_deadlines)
+    _resolve_coordination(tasks)
+    return _merge(tasks)
+
+
+def _apply_section_deadlines(tasks: list[FoundTask], deadlines: dict[tuple[str, ...], Deadline]) -> None:
+    for task in tasks:
+        if task.deadline is not None or not task.units:
+            continue
+        for n in range(len(task.section_path), 0, -1):
+            if task.section_path[:n] in deadlines:
+                task.deadline = deadlines[task.section_path[:n]]
+                task.confidence = min(task.confidence, 0.9)
+                break
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = [w.strip('.,;:()“”"').lower() for w in text.split()]
+    return set(itertools.pairwise(words))
+
+
+def _resolve_coordination(tasks: list[FoundTask]) -> None:
+    """ "Văn phòng: Phối hợp với Ban Tuyên giáo tham mưu Hội nghị ..." where Ban Tuyên giáo leads it."""
+    for task in tasks:
+        if not (task.coordinating and task.helped and task.leads):
+            continue
+        helped = {name_key(h) for h in task.helped}
+        mine = _pairs(task.text)
+        for other in tasks:
+            if other is task or not helped & {name_key(lead) for lead in other.leads} or not mine:
+                continue
+            if len(mine & _pairs(other.text)) / len(mine) >= SAME_TASK:
+                kept = [p for p in task.participants if name_key(p) not in helped]
+                task.participants = task.leads + kept
+                task.leads = []
+                task.deadline = task.deadline or other.deadline
+                break
+
+
+def _deadline_key(deadline: Deadline | None) -> tuple[object, ...]:
+    if deadline is None:
+        return ()
+    return (deadline.kind, deadline.start, deadline.due, deadline.tentative)
+
+
+def _merge(tasks: list[FoundTask]) -> list[FoundTask]:
+    merged: list[FoundTask] = []
+    index: dict[tuple[object, ...], FoundTask] = {}
+    for task in tasks:
+        if not task.units:
+            merged.append(task)
+            continue
+        who = tuple(name_key(u) for u in task.leads) or ("~", *(name_key(u) for u in task.participants))
+        key = (task.section, who, _deadline_key(task.deadline), task.source)
+        kept = index.get(key)
+        if kept is None:
+            index[key] = task
+            merged.append(task)
+            continue
+        kept.text = f"{kept.text} {task.text}"
+        kept.first_line, kept.last_line = (
+            min(kept.first_line, task.first_line),
+            max(kept.last_line, task.last_line),
+        )
+        kept.participants.extend(p for p in task.participants if p not in kept.participants)
+        kept.groups |= task.groups
+        kept.confidence = min(kept.confidence, task.confidence)
+    return merged

@@ -1,0 +1,249 @@
+"""Recognising unit names in Vietnamese text: single bodies, lists with a shared modifier, groups.
+
+A unit list is read word by word: a head ("Ban", "Sở", "Ủy ban nhân dân", "các cấp ủy"), then the
+words of its name (capitalised words, place and level words), until a predicate ("chủ trì",
+"xây dựng", "có trách nhiệm"), a colon or anything that is not part of a name. Commas, semicolons and
+"và" separate parts; parts are then grouped into units (see `_group`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction import lexicon as lx
+
+_TOKEN = re.compile(r"\w+(?:[-/.&’']\w+)*%?|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in words:
+        parts = tuple(t.text for t in tokenize(phrase))
+        table.setdefault(parts[0], []).append(parts)
+    for options in table.values():
+        options.sort(key=len, reverse=True)
+    return table
+
+
+_QUANT = _phrases(lx.QUANTIFIERS)
+_NAMED = _phrases(lx.NAMED_HEADS)
+_INSTITUTION = _phrases(lx.INSTITUTION_HEADS)
+_GENERIC = _phrases(lx.GENERIC_HEADS)
+_PERSON = _phrases(lx.PERSON_HEADS)
+_NAME_WORDS = _phrases(lx.NAME_WORDS)
+_FIELD = _phrases(lx.FIELD_WORDS)
+PREDICATES = _phrases(lx.PREDICATES)
+_GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}
+# Generic heads that are ordinary words at the start of a sentence ("Ban hành", "Huyện tổ chức").
+_NEEDS_LIST = {
+    tuple(t.text for t in tokenize(w))
+    for w in lx.GENERIC_HEADS
+    if " " not in w or w in ("thành phố", "thị xã", "thị trấn", "cơ sở")
+}
+_FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
+
+
+def match(table: dict[str, list[tuple[str, ...]]], tokens: list[Token], i: int) -> int:
+    """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
+    if i >= len(tokens):
+        return 0
+    for phrase in table.get(tokens[i].low, ()):
+        if tuple(t.low for t in tokens[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+@dataclass
+class Part:
+    first: int  # token index
+    last: int  # token index, inclusive
+    kind: str  # specific | generic | person
+    separator: str | None  # what came before it: "," ";" "và" or None
+    head: tuple[str, ...] = ()
+
+
+@dataclass
+class UnitList:
+    """Units read at a place in a text: names as written, the span read and how the list ended."""
+
+    names: list[str]
+    groups: list[bool]
+    start: int
+    end: int
+    stop: str  # predicate | colon | end | other
+    parts: list[Part] = field(default_factory=list)
+
+
+def _head(tokens: list[Token], i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
+    """(tokens taken by quantifier and head, kind, head words) at tokens[i]; (0, '', ()) if no head."""
+    q = match(_QUANT, tokens, i)
+    j = i + q
+    if j >= len(tokens):
+        return 0, "", ()
+    tok = tokens[j]
+    if tok.text.isupper() and len(tok.text) <= 5 and match(_INSTITUTION, tokens, j) == 1:
+        return q + 1, "specific" if not q else "generic", (tok.low,)
+    best, kind = 0, ""
+    for table, name in ((_INSTITUTION, "institution"), (_GENERIC, "generic"), (_PERSON, "person")):
+        n = match(table, tokens, j)
+        if n > best and not (name == "institution" and n == 1 and len(tok.text) <= 3):
+            best, kind = n, name
+    if kind == "person" and (not persons or (best == 2 and tok.low == "đồng" and not q)):
+        return 0, "", ()
+    named = match(_NAMED, tokens, j)
+    if named > best:
+        after = tokens[j + named] if j + named < len(tokens) else None
+        if q or in_list or (after is not None and after.capitalised and after.text[0].isalpha()):
+            best, kind = named, "named"
+    if not best and q and tok.low == "tổ" and j + 1 < len(tokens) and tokens[j + 1].low == "chức":
+        best, kind = 2, "generic"
+    if not best:
+        return 0, "", ()
+    words = tuple(t.low for t in tokens[j : j + best])
+    nxt = tokens[j + best] if j + best < len(tokens) else None
+    followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
+    if kind == "person":
+        return q + best, "person", words
+    if words in _NEEDS_LIST and not (q or in_list or followed_by_name):
+        return 0, "", ()
+    if q or (words in _GENERIC_SET and not followed_by_name) or (tok.text.islower() and not followed_by_name):
+        return q + best, "generic", words
+    return q + best, "specific", words
+
+
+def _inside_name(tokens: list[Token], i: int, *, persons: bool) -> bool:
+    """Whether the separator at tokens[i] ("," or "và") joins two words of one name."""
+    nxt = i + 1
+    if nxt >= len(tokens):
+        return False
+    if tokens[i].low == "và" and match(_FIELD, tokens, nxt):
+        return True
+    tok = tokens[nxt]
+    if not tok.capitalised or not tok.text[0].isalpha() or match(_QUANT, tokens, nxt):
+        return False
+    return _head(tokens, nxt, persons=persons, in_list=True)[0] == 0 and not match(PREDICATES, tokens, nxt)
+
+
+def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
+    """Index after the last word of the name that starts at tokens[i], and why it ended there."""
+    tails, after_capital = 0, True
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.text in (",", ";") or tok.low == "và":
+            if tok.text != ";" and _inside_name(tokens, i, persons=persons):
+                field_words = match(_FIELD, tokens, i + 1) if tok.low == "và" else 0
+                i, tails = i + 1 + field_words, 0
+                continue
+            return i, "separator"
+        if tok.text == ":":
+            return i, "colon"
+        if tok.text == "-" and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+            i += 1
+            continue
+        if not tok.text[0].isalnum() and tok.text != "-":
+            return i, "other"
+        if tok.capitalised and match(_QUANT, tokens, i):
+            return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
+        if tok.capitalised:
+            i, tails, after_capital = i + 1, 0, True
+            continue
+        words = match(_NAME_WORDS, tokens, i)
+        if words > 1:
+            i += words
+            continue
+        if match(PREDICATES, tokens, i):
+            return i, "predicate"
+        if words or tok.text.isdigit() or tok.text == "-":
+            i, after_capital = i + max(words, 1), False
+            continue
+        if after_capital and tails < 2 and tok.text.isalpha():
+            i, tails = i + 1, tails + 1
+            continue
+        return i, "other"
+    return i, "end"
+
+
+def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
+    """The list of units that begins at `text[start:]` (after spaces), or None if none begins there."""
+    tokens = [t for t in tokenize(text) if t.start >= start]
+    if not tokens:
+        return None
+    parts: list[Part] = []
+    i, separator, stop = 0, None, "end"
+    while True:
+        taken, kind, head = _head(tokens, i, persons=persons, in_list=bool(parts))
+        if not taken:
+            if not parts:
+                return None
+            stop = "predicate" if match(PREDICATES, tokens, i) else "other"
+            break
+        end, why = _name_end(tokens, i + taken, persons=persons)
+        parts.append(Part(i, end - 1, kind, separator, head))
+        if why != "separator":
+            stop = why
+            break
+        separator, i = tokens[end].low, end + 1
+    return _build(text, tokens, parts, stop)
+
+
+def _build(text: str, tokens: list[Token], parts: list[Part], stop: str) -> UnitList:
+    names: list[str] = []
+    groups: list[bool] = []
+    for group in _group(tokens, parts):
+        first, last = tokens[group[0].first], tokens[group[-1].last]
+        name = text[first.start : last.end].strip(" ,;")
+        names.append(name[:1].upper() + name[1:])
+        groups.append(len(group) > 1 or any(p.kind != "specific" for p in group))
+    end = tokens[parts[-1].last].end
+    return UnitList(names, groups, tokens[parts[0].first].start, end, stop, parts)
+
+
+def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
+    """Parts joined into units: named bodies stand alone, a list of kinds of bodies is one group."""
+    units: list[list[Part]] = [[parts[0]]]
+    for part in parts[1:]:
+        current = units[-1]
+        specific = all(p.kind == "specific" for p in current)
+        closed = any(t.low == "thuộc" for t in tokens[current[-1].first : current[-1].last + 1])
+        if part.separator == ";":
+            split = True
+        elif part.separator == ",":
+            split = part.kind == "specific" and (specific or closed)
+        else:  # "và"
+            words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
+            front = "mặt trận" in words and " ".join(part.head).startswith(_FRONT_PARTNERS)
+            split = (specific and not front) or (closed and part.kind == "specific")
+        if split:
+            units.append([part])
+        else:
+            current.append(part)
+    return units
+
+
+def unit_heading(text: str) -> UnitList | None:
+    """The units of a heading that is nothing but units ("1.2.1. Ban Tuyên giáo Thành ủy", "X:")."""
+    found = read_units(text, persons=True)
+    if found is None:
+        return None
+    rest = text[found.end :].strip(" .:;")
+    return found if not rest else None

@@ -1,0 +1,103 @@
+"""Lineage between plans: a child plan implements its parent, does its "xây dựng kế hoạch" task,
+and should not give itself more time than the parent gave it."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from models.plan import Plan, Task
+from models.schedule import task_dues
+from models.similarity import dice
+from models.text import name_key, normalize_text
+
+# "các cấp ủy xây dựng kế hoạch", "ban hành chương trình hành động": done when the child plan exists.
+_PLAN_MAKING = re.compile(
+    r"\b(?:xây dựng|ban hành|cụ thể hóa)\s+(?:và\s+(?:ban hành|triển khai)\s+)?"
+    r"(?:kế hoạch|chương trình|hướng dẫn)",
+    re.IGNORECASE,
+)
+SAME_WORK_DICE = 0.5
+
+
+class LateChildDeadline(BaseModel):
+    """The child plan gives a task more time than its parent gave the same task."""
+
+    model_config = ConfigDict(frozen=True)
+
+    child_task: str
+    parent_task: str
+    child_due: date
+    parent_due: date
+
+
+class Lineage(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    parent: str
+    child: str
+    child_number: str | None
+    child_issued: date | None
+    child_issuer: str | None
+    fulfils: tuple[str, ...] = ()  # parent tasks the child plan carries out by existing
+    plan_late: tuple[str, ...] = ()  # of those, the ones whose due date passed before the child was issued
+    late: tuple[LateChildDeadline, ...] = ()
+
+
+def document_number_key(number: str) -> str:
+    return re.sub(r"\s+", "", name_key(number))
+
+
+def implements(child: Plan, parent: Plan) -> bool:
+    """The child cites the parent's number as a document it carries out (same year when both say)."""
+    number = parent.document.number
+    if not number:
+        return False
+    for ref in child.document.references:
+        if ref.implements and document_number_key(ref.number) == document_number_key(number):
+            issued = parent.document.issued
+            return ref.date is None or issued is None or ref.date.year == issued.year
+    return False
+
+
+def is_plan_making(task: Task) -> bool:
+    return bool(_PLAN_MAKING.search(normalize_text(f"{task.title}. {task.text}")))
+
+
+def lineage(parent: Plan, child: Plan) -> Lineage | None:
+    """How `child` carries out `parent`, or None when it does not implement it."""
+    if not implements(child, parent):
+        return None
+    issued = child.document.issued
+    parent_dues, child_dues = task_dues(parent), task_dues(child)
+    fulfils = tuple(t.id for t in parent.tasks if is_plan_making(t))
+    plan_late = tuple(
+        t for t in fulfils if issued and (due := parent_dues.get(t)) is not None and issued > due
+    )
+    return Lineage(
+        parent=parent.key, child=child.key, child_number=child.document.number, child_issued=issued,
+        child_issuer=child.document.issuer, fulfils=fulfils, plan_late=plan_late,
+        late=tuple(_late_deadlines(parent, child, parent_dues, child_dues)),
+    )
+
+
+def _late_deadlines(
+    parent: Plan, child: Plan, parent_dues: dict[str, date | None], child_dues: dict[str, date | None]
+) -> list[LateChildDeadline]:
+    found: list[LateChildDeadline] = []
+    for task in child.tasks:
+        child_due = child_dues.get(task.id)
+        match = _same_work(task, parent)
+        parent_due = parent_dues.get(match.id) if match else None
+        if match and child_due and parent_due and child_due > parent_due:
+            found.append(LateChildDeadline(child_task=task.id, parent_task=match.id,
+                                           child_due=child_due, parent_due=parent_due))
+    return found
+
+
+def _same_work(task: Task, parent: Plan) -> Task | None:
+    scored = [(dice(task.title, other.title), other) for other in parent.tasks]
+    good = [(score, other) for (score, shared), other in scored if shared >= 2 and score >= SAME_WORK_DICE]
+    return max(good, key=lambda pair: pair[0])[1] if good else None

@@ -1,0 +1,52 @@
+"""The daily sweep's own tables: each sweep run (its watermark) and the due-soon day of each due date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, Table
+from sqlalchemy.orm import Mapped, mapped_column
+
+from store.tables import AssignmentRow, Base
+
+# Columns the sweep keeps on each assignment so that a full pass is one scan, with no join:
+#   due_soon_on   the first "Sắp đến hạn" day, worked out for the effective due in due_soon_of;
+#   first_report_on  the earliest report (the sweep folds in new reports by id watermark).
+# They are not mapped on AssignmentRow (the core's class); the sweep reads and writes them in SQL.
+_assignments: Table = AssignmentRow.__table__  # type: ignore[assignment]
+for _name in ("due_soon_on", "due_soon_of", "first_report_on"):
+    if _name not in _assignments.c:
+        _assignments.append_column(Column(_name, Date, nullable=True))
+# New and edited assignments have no status yet: the sweep finds them by this index, which also
+# covers every column a full pass reads (a narrow scan instead of the wide rows).
+SWEEP_INDEX = Index("ix_assignments_sweep", *(_assignments.c[name] for name in ["status", "lifecycle", "deadline_kind", "effective_due", "first_report_on", "due_soon_on", "due_soon_of", "deadline_version", "reported_on", "changes_on"]))
+
+
+class SweepRunRow(Base):
+    """One sweep: as of which day, with which horizon, and the last report it had seen."""
+
+    __tablename__ = "sweep_runs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    as_of: Mapped[date] = mapped_column(Date, index=True)
+    horizon: Mapped[int] = mapped_column(Integer)
+    full: Mapped[bool] = mapped_column(Boolean, default=False)
+    report_watermark: Mapped[int] = mapped_column(Integer, default=0)
+    touched: Mapped[int] = mapped_column(Integer, default=0)
+    changed: Mapped[int] = mapped_column(Integer, default=0)
+    changed_plans: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class DueSoonDayRow(Base):
+    """For a due date, the first day it counts as due soon: `horizon` working days before it.
+
+    Working days need Vietnam's holiday calendar, which SQL does not have; this table brings it to
+    the set-based sweep as a join (a few thousand rows cover a decade)."""
+
+    __tablename__ = "due_soon_days"
+
+    horizon: Mapped[int] = mapped_column(Integer, primary_key=True)
+    due: Mapped[date] = mapped_column(Date, primary_key=True)
+    soon_from: Mapped[date] = mapped_column(Date)

@@ -1,0 +1,173 @@
+"""Feeds built from the store: fan-out, revisions (UID, SEQUENCE), renames, only-what-changed, atomic."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from sqlalchemy import Engine, select, update
+
+from calendars.build import FeedRebuild, rebuild, write_atomically
+from calendars.tables import CalendarFeedRow
+from calendars.tokens import unit_feed
+from models.deadlines import DeadlineKind
+from models.text import name_key
+from services.plans import load_plan, load_units
+from store.database import transaction
+from store.plans import save_plan
+from store.tables import UnitRow
+from store.units import save_units
+from tests.conftest import EXAMPLES
+from tests.factories import HELPER, LEAD, make_deadline, make_plan, make_units
+
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 11, 23, 7, 0, tzinfo=ZONE)
+AS_OF = date(2026, 11, 23)
+GROUP_MEMBERS = ("Huyện ủy An Lạc", "Huyện ủy Tân Phú", "Quận ủy Đông Hải")
+
+
+def demo_store(engine: Engine) -> None:
+    load_units(engine, EXAMPLES / "units.yaml")
+    for plan in sorted((EXAMPLES / "plans").glob("*.yaml")):
+        load_plan(engine, plan, now=NOW)
+
+
+def build(engine: Engine, folder: Path, *, now: datetime = NOW, force: bool = False) -> FeedRebuild:
+    with transaction(engine) as session:
+        return rebuild(session, folder, as_of=now.date(), now=now, horizon=5,
+                       base_url="https://dondoc.example", force=force)
+
+
+def unit_file(engine: Engine, folder: Path, unit: str) -> Path:
+    with transaction(engine) as session:
+        unit_id = session.scalar(select(UnitRow.id).where(UnitRow.name == unit))
+        assert unit_id is not None
+        path = session.scalar(select(CalendarFeedRow.path).where(CalendarFeedRow.feed == unit_feed(unit_id)))
+    assert path is not None
+    return folder / path
+
+
+def events(path: Path) -> dict[str, Any]:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]): event for event in calendar.walk("VEVENT")}
+
+
+def test_a_group_assignment_appears_in_each_member_units_feed(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    build(engine, tmp_path)
+    title = "Xây dựng kế hoạch học tập Chuyên đề năm 2026 của địa phương"
+    found = {
+        unit: [e for e in events(unit_file(engine, tmp_path, unit)).values() if title in str(e["SUMMARY"])]
+        for unit in GROUP_MEMBERS
+    }
+    assert all(len(hits) == 1 for hits in found.values())
+    assert len({str(hits[0]["UID"]) for hits in found.values()}) == 1  # one assignment, one UID
+    assert all(str(hits[0]["SUMMARY"]).startswith("[Chủ trì]") for hits in found.values())
+    outsider = events(unit_file(engine, tmp_path, "Báo Thành phố"))
+    assert not any(title in str(e["SUMMARY"]) for e in outsider.values())
+
+
+def test_a_tentative_deadline_is_tentative_in_the_unit_feed(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    build(engine, tmp_path)
+    feed = events(unit_file(engine, tmp_path, "Ban Tuyên giáo Thành ủy"))
+    conference = next(e for e in feed.values() if "Hội nghị biểu dương" in str(e["SUMMARY"]))
+    assert str(conference["STATUS"]) == "TENTATIVE"
+    assert conference["DTSTART"].dt == date(2026, 11, 30)
+
+
+def test_an_extended_deadline_keeps_its_uid_and_raises_its_sequence(engine: Engine, tmp_path: Path) -> None:
+    with transaction(engine) as session:
+        save_units(session, make_units())
+        save_plan(session, make_plan(), plan_file="v1", content_hash="v1", source="t", now=NOW)
+    build(engine, tmp_path)
+    before = events(unit_file(engine, tmp_path, LEAD))
+    (uid, first), = before.items()
+    later = datetime(2026, 11, 24, 7, 0, tzinfo=ZONE)
+    moved = make_deadline(date(2026, 12, 15), kind=DeadlineKind.on_date, text="gia hạn đến ngày 15/12/2026")
+    with transaction(engine) as session:
+        save_plan(session, make_plan(deadline=moved), plan_file="v2", content_hash="v2", source="t",
+                  now=later)
+    build(engine, tmp_path, now=later)
+    after = events(unit_file(engine, tmp_path, LEAD))
+    assert list(after) == [uid]
+    assert after[uid]["DTSTART"].dt == date(2026, 12, 15)
+    assert int(after[uid]["SEQUENCE"]) > int(first["SEQUENCE"])
+    assert after[uid]["LAST-MODIFIED"].dt > first["LAST-MODIFIED"].dt
+
+
+def test_only_feeds_whose_assignments_changed_are_rewritten(engine: Engine, tmp_path: Path) -> None:
+    with transaction(engine) as session:
+        save_units(session, make_units())
+        save_plan(session, make_plan(), plan_file="v1", content_hash="v1", source="t", now=NOW)
+        other = make_plan(number="11-KH/TU", key="11-KH/TU/2024@x",
+                          assignments=make_plan().assignments[:1])
+        save_plan(session, other, plan_file="w1", content_hash="w1", source="t", now=NOW)
+    first = build(engine, tmp_path)
+    helper_file = unit_file(engine, tmp_path, HELPER)
+    helper_bytes = helper_file.read_bytes()
+    assert build(engine, tmp_path).written == ()
+    moved = make_deadline(date(2026, 12, 15), kind=DeadlineKind.on_date, text="ngày 15/12/2026")
+    moved_one = other.assignments[0].model_copy(update={"deadline": moved})
+    changed = other.model_copy(update={"assignments": (moved_one,)})
+    with transaction(engine) as session:
+        save_plan(session, changed, plan_file="w2", content_hash="w2", source="t", now=NOW)
+    second = build(engine, tmp_path)
+    assert set(second.written) < set(first.written)
+    assert {"all", unit_feed_of(engine, LEAD)} <= set(second.written)
+    assert unit_feed_of(engine, HELPER) not in second.written
+    assert helper_file.read_bytes() == helper_bytes
+
+
+def unit_feed_of(engine: Engine, unit: str) -> str:
+    with transaction(engine) as session:
+        unit_id = session.scalar(select(UnitRow.id).where(UnitRow.name == unit))
+    assert unit_id is not None
+    return unit_feed(unit_id)
+
+
+def test_a_renamed_unit_gets_its_new_name_and_keeps_its_events(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    build(engine, tmp_path)
+    old_file = unit_file(engine, tmp_path, "Ban Tuyên giáo Thành ủy")
+    old_uids = set(events(old_file))
+    renamed = "Ban Tuyên giáo và Dân vận Thành ủy"
+    with transaction(engine) as session:
+        session.execute(update(UnitRow).where(UnitRow.name == "Ban Tuyên giáo Thành ủy")
+                        .values(name=renamed, name_key=name_key(renamed), aliases=[]))
+    build(engine, tmp_path)
+    new_file = unit_file(engine, tmp_path, renamed)
+    calendar = icalendar.Calendar.from_ical(new_file.read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == f"Hạn nhiệm vụ — {renamed}"
+    assert set(events(new_file)) == old_uids
+    assert any(renamed in str(e["DESCRIPTION"]) for e in events(new_file).values())
+    assert not old_file.exists() and new_file != old_file
+
+
+def test_feeds_are_replaced_whole_and_leave_no_temporary_files(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    build(engine, tmp_path, force=True)
+    build(engine, tmp_path, force=True)
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".") and p.suffix == ".tmp"]
+    target = tmp_path / "all.ics"
+    inode = target.stat().st_ino
+    write_atomically(target, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n")
+    assert target.stat().st_ino != inode  # a new file renamed over the old one, never rewritten in place
+
+
+def test_a_failed_write_keeps_the_old_feed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "feed.ics"
+    write_atomically(target, b"old")
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("calendars.build.os.fsync", disk_full)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomically(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
