@@ -60,6 +60,9 @@ _NEEDS_LIST = {
     for w in lx.GENERIC_HEADS
     if " " not in w or w in ("thành phố", "thị xã", "thị trấn", "cơ sở")
 }
+MAX_TAILS = 3  # lower-case words after a capitalised one inside a name: "Kiểm soát bệnh tật", "Quản lý đô thị"
+LEVEL_ENDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "trung ương"})
+_COMMITTEES = frozenset({"thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
 _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
 
 
@@ -164,6 +167,8 @@ def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
             return i, "other"
         if tok.capitalised and match(_QUANT, tokens, i):
             return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
+        if tok.capitalised and _starts_next_unit(tokens, i):
+            return i, "adjacent"
         if tok.capitalised:
             i, tails, after_capital = i + 1, 0, True
             continue
@@ -176,11 +181,21 @@ def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
         if words or tok.text.isdigit() or tok.text == "-":
             i, after_capital = i + max(words, 1), False
             continue
-        if after_capital and tails < 2 and tok.text.isalpha():
+        if after_capital and tails < MAX_TAILS and tok.text.isalpha():
             i, tails = i + 1, tails + 1
             continue
         return i, "other"
     return i, "end"
+
+
+def _starts_next_unit(tokens: list[Token], i: int) -> bool:
+    """ "... UBND huyện Phòng Tư pháp": a body's head right after a name that ended with its level word
+    (table cells run together); a party or people's committee there is still part of the name."""
+    if i == 0 or tokens[i - 1].low not in LEVEL_ENDS or match(_INSTITUTION, tokens, i) > 1:
+        return False
+    if tokens[i].low in _COMMITTEES:
+        return False
+    return bool(match(_NAMED, tokens, i) or match(_INSTITUTION, tokens, i))
 
 
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
@@ -199,6 +214,9 @@ def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList 
             break
         end, why = _name_end(tokens, i + taken, persons=persons)
         parts.append(Part(i, end - 1, kind, separator, head))
+        if why == "adjacent":
+            separator, i = ";", end
+            continue
         if why != "separator":
             stop = why
             break
@@ -233,11 +251,21 @@ def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
             words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
             front = "mặt trận" in words and " ".join(part.head).startswith(_FRONT_PARTNERS)
             split = (specific and not front) or (closed and part.kind == "specific")
+            if _shared_office(tokens, current, part):
+                split = False
         if split:
             units.append([part])
         else:
             current.append(part)
     return units
+
+
+def _shared_office(tokens: list[Token], current: list[Part], part: Part) -> bool:
+    """ "Văn phòng HĐND và UBND huyện": one office serving two bodies named by their heads alone."""
+    if len(current) != 1 or current[0].head != ("văn", "phòng"):
+        return False
+    served = tokens[current[0].first + 2 : current[0].last + 1]
+    return len(served) == 1 and match(_INSTITUTION, served, 0) == 1 and match(_INSTITUTION, tokens, part.first) > 0
 
 
 def unit_heading(text: str) -> UnitList | None:

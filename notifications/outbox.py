@@ -72,12 +72,13 @@ def enqueue(engine: Engine, entries: Sequence[tuple[Notice, Item]], *, as_of: da
         key=lambda row: str(row["dedup_key"]),
     )
     dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(OutboxRow).on_conflict_do_nothing(index_elements=["dedup_key"])
     inserted = 0
     for start in range(0, len(values), _CHUNK):
-        statement = dialect.insert(OutboxRow).values(values[start : start + _CHUNK])
-        statement = statement.on_conflict_do_nothing(index_elements=["dedup_key"]).returning(OutboxRow.id)
         with transaction(engine) as session:
-            inserted += len(session.execute(statement).all())
+            # executemany with RETURNING: SQLAlchemy batches the rows ("insertmanyvalues").
+            result = session.execute(statement.returning(OutboxRow.id), values[start : start + _CHUNK])
+            inserted += len(result.all())
     return inserted
 
 

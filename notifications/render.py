@@ -7,7 +7,7 @@ import re
 import secrets
 from datetime import date, datetime
 from email.header import Header
-from email.message import EmailMessage
+from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -141,6 +141,37 @@ def assemble(subject: str, headers: dict[str, str], text: str, html: str) -> Ema
     message.set_raw("Content-Type", f'multipart/alternative; boundary="{_boundary()}"')
     message.set_payload([_text_part(text, "plain"), _text_part(html, "html")])
     return message
+
+
+def wire_bytes(message: EmailMessage) -> bytes:
+    """The message as SMTP carries it (CRLF lines), written directly for what `assemble` builds.
+
+    The email package's generator re-parses each raw header every time it reads it and costs
+    more than rendering the templates; `assemble` leaves nothing for it to decide, so the headers
+    (already folded) and the quoted-printable parts are joined here. Anything else (a parsed
+    header object, a non-multipart message) goes through the policy as usual.
+    """
+    if not message.is_multipart():
+        return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+    boundary = message.get_boundary()
+    chunks = [_header_block(message), ""]
+    for part in message.iter_parts():
+        payload = part.get_payload()
+        if not isinstance(payload, str):
+            return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+        chunks += [f"--{boundary}", _header_block(part), "", payload.replace("\r\n", "\n")]
+    chunks += [f"--{boundary}--", ""]
+    return "\r\n".join(chunk.replace("\n", "\r\n") for chunk in chunks).encode("ascii")
+
+
+def _header_block(message: MIMEPart) -> str:
+    lines = []
+    for name, value in message.raw_items():
+        if isinstance(value, str):
+            lines.append(f"{name}: {value}")
+        else:  # a header the policy parsed (not plain ASCII): let it fold and encode it
+            lines.append(message.policy.fold(name, value).rstrip("\n"))
+    return "\n".join(lines)
 
 
 def _text_part(body: str, subtype: str) -> EmailMessage:

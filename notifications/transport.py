@@ -7,12 +7,14 @@ import hashlib
 import smtplib
 import ssl
 from email.message import EmailMessage
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Protocol
 
 from pydantic import SecretStr
 
 from models.errors import DondocError
+from notifications.render import wire_bytes
 
 
 class MailError(DondocError):
@@ -89,8 +91,9 @@ class SmtpTransport:
     def send(self, message: EmailMessage) -> None:
         if self._smtp is None:
             self._smtp = self._open()
+        sender, recipient = parseaddr(str(message["From"]))[1], parseaddr(str(message["To"]))[1]
         try:
-            refused = self._smtp.send_message(message)
+            refused = self._smtp.sendmail(sender, [recipient], wire_bytes(message))
         except (smtplib.SMTPException, OSError) as error:
             raise classify(error) from error
         if refused:  # one recipient per message, so a partial refusal is a refusal
@@ -129,7 +132,7 @@ class FolderTransport:
         name = f"{_safe(str(message['To']))}-{tag}.eml"
         path = self.directory / name
         temporary = path.with_suffix(".tmp")
-        temporary.write_bytes(message.as_bytes())
+        temporary.write_bytes(wire_bytes(message))
         temporary.replace(path)
         self.written.append(path)
 

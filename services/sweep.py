@@ -75,7 +75,8 @@ def run_sweep(
         run_id = _open_run(connection, as_of=as_of, horizon=horizon, full=full, watermark=watermark, now=now)
         result = evaluate_pass(connection, as_of=as_of, horizon=horizon, now=now, full=full,
                                watermark=last.report_watermark if last else 0,
-                               fresh=last is not None and last.horizon == horizon)
+                               fresh=last is not None and last.horizon == horizon,
+                               last_as_of=last.as_of if last else None)
         views = _views(connection, transitions(connection, listed))
         plans = _plan_keys(connection, result.changed_plan_ids)
         drop_temp_tables(connection)

@@ -84,14 +84,17 @@ def _temp_tables(connection: Connection, sql: Dialect) -> None:
     ))
 
 
-def _collect_touched(connection: Connection, as_of: date, watermark: int) -> int:
-    """Assignments whose next change day has come, that have no status yet, or that got a report."""
+def _collect_touched(connection: Connection, as_of: date, last_as_of: date | None, watermark: int) -> int:
+    """Assignments whose next change day has come, that have no status yet, that got a report since
+    the last sweep, or whose report's day (written ahead of time) has come since it."""
+    since = (last_as_of or as_of).isoformat()
     result = connection.execute(text("""
         INSERT INTO sweep_touched (id)
         SELECT id FROM assignments WHERE changes_on <= :as_of
         UNION SELECT id FROM assignments WHERE status IS NULL
-        UNION SELECT assignment_id FROM reports WHERE id > :watermark"""),
-        {"as_of": as_of.isoformat(), "watermark": watermark})
+        UNION SELECT assignment_id FROM reports WHERE id > :watermark
+        UNION SELECT assignment_id FROM reports WHERE reported_on > :since AND reported_on <= :as_of"""),
+        {"as_of": as_of.isoformat(), "watermark": watermark, "since": since})
     return result.rowcount
 
 
@@ -164,7 +167,7 @@ def _iso(value: Any) -> str | None:
 
 def evaluate_pass(
     connection: Connection, *, as_of: date, horizon: int, now: datetime, full: bool, watermark: int,
-    fresh: bool = True,
+    fresh: bool = True, last_as_of: date | None = None,
 ) -> PassResult:
     """One set-based pass: touched rows (or all, when `full`) evaluated into sweep_eval, keeping the
     ones whose stored columns are stale; then the history rows and the assignments' columns are
@@ -180,7 +183,7 @@ def evaluate_pass(
     if full:
         touched = _collect_stale(connection, sql, as_of, params)
     else:
-        touched = _collect_touched(connection, as_of, watermark)
+        touched = _collect_touched(connection, as_of, last_as_of, watermark)
     select = evaluation_select(sql, touched_only=True)
     connection.execute(text(
         f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) SELECT {_EVAL_COLUMNS} FROM ({select}) e WHERE stale = 1"
@@ -199,7 +202,9 @@ def _write(connection: Connection, sql: Dialect, *, as_of: date, now: datetime, 
         INSERT INTO status_history (assignment_id, as_of, old_status, new_status, cause, recorded_at)
         SELECT id, {sql.day('as_of')}, old_status, status, 'sweep', :now FROM sweep_eval WHERE {_CHANGED}"""
     ).bindparams(bindparam("now", type_=DateTime(timezone=True))), params).rowcount
-    written = connection.execute(text(_update_statement(sql)), params).rowcount
+    count = connection.execute(text("SELECT COUNT(*) FROM sweep_eval")).scalar_one()
+    size = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM assignments")).scalar_one()
+    written = connection.execute(text(_update_statement(sql, many=count * 5 > size)), params).rowcount
     plans = [pid for (pid,) in connection.execute(
         text(f"SELECT DISTINCT plan_id FROM sweep_eval WHERE {_CHANGED} ORDER BY plan_id"))]
     return PassResult(touched=touched, written=written, transitions=transitions,
@@ -212,10 +217,10 @@ _SET = """status = e.status, status_as_of = {as_of}, overdue_days = e.overdue_da
   due_soon_of = CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END"""
 
 
-def _update_statement(sql: Dialect) -> str:
-    """Copy sweep_eval onto assignments. SQLite's planner would scan assignments for UPDATE … FROM,
-    so there each row is found by its key from the (small) temp table instead."""
-    if sql.postgres:
+def _update_statement(sql: Dialect, *, many: bool) -> str:
+    """Copy sweep_eval onto assignments. SQLite plans UPDATE … FROM as a scan of assignments: right
+    when most rows change (`many`), wasteful for a daily handful, which are found by key instead."""
+    if sql.postgres or many:
         return f"UPDATE assignments SET {_SET.format(as_of=sql.day('as_of'))} FROM sweep_eval e " \
                "WHERE assignments.id = e.id"
     columns = "status, status_as_of, overdue_days, reported_on, changes_on, due_soon_on, due_soon_of"

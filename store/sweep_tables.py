@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, Table
 from sqlalchemy.orm import Mapped, mapped_column
 
-from store.tables import AssignmentRow, Base
+from store.tables import AssignmentRow, Base, ReportRow
 
 # Columns the sweep keeps on each assignment so that a full pass is one scan, with no join:
 #   due_soon_on   the first "Sắp đến hạn" day, worked out for the effective due in due_soon_of;
@@ -50,3 +50,5 @@ class DueSoonDayRow(Base):
     horizon: Mapped[int] = mapped_column(Integer, primary_key=True)
     due: Mapped[date] = mapped_column(Date, primary_key=True)
     soon_from: Mapped[date] = mapped_column(Date)
+# Reports dated ahead of time take effect on their day: the sweep finds them by it.
+REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)

@@ -145,7 +145,7 @@ def test_a_past_day_counts_only_the_reports_on_record_by_then(demo: Engine) -> N
     assert now is not None and now.evaluation.status is Status.done_on_time
 
 
-def test_a_past_as_of_sees_a_deadline_extended_just_after_local_midnight_as_not_yet_extended(demo: Engine) -> None:
+def test_a_past_day_sees_a_deadline_extended_after_local_midnight_as_not_yet_extended(demo: Engine) -> None:
     target = _target(demo)
     # 21/7 00:30 in Vietnam is still 20/7 in UTC (how PostgreSQL returns it): on 20/7 the old
     # deadline was in force.

@@ -45,11 +45,14 @@ def upgrade() -> None:
     for name in ("due_soon_on", "due_soon_of", "first_report_on"):
         op.add_column("assignments", sa.Column(name, sa.Date(), nullable=True))
     # Leads with status (new and edited rows have none) and covers every column a full pass reads.
+    # Reports dated ahead of time take effect on their day: the sweep finds them by it.
+    op.create_index("ix_reports_reported_on", "reports", ["reported_on"], unique=False)
     op.create_index("ix_assignments_sweep", "assignments", ["status", "lifecycle", "deadline_kind", "effective_due", "first_report_on", "due_soon_on", "due_soon_of", "deadline_version", "reported_on", "changes_on"], unique=False)
 
 
 def downgrade() -> None:
     op.drop_index("ix_assignments_sweep", table_name="assignments")
+    op.drop_index("ix_reports_reported_on", table_name="reports")
     with op.batch_alter_table("assignments", schema=None) as batch_op:
         for name in ("first_report_on", "due_soon_of", "due_soon_on"):
             batch_op.drop_column(name)

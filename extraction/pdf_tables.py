@@ -1,0 +1,54 @@
+"""A PDF page's text with its ruled tables as Markdown rows, each cell whole.
+
+Plain text extraction runs the cells of a table row together line by line ("Ban Chỉ huy Quân Công an
+thành phố; Tháng" / "sự thành phố UBND phường Cẩm 9/2024"), which no reader can take apart again.
+pdfplumber finds ruled tables by their lines; each is written as "| cell | cell |" rows (the first row
+is the header, as in a .docx), and the text above, between and below the tables is extracted as usual.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SEPARATOR_CELL = "---"
+
+
+def page_text(page: Any) -> str:
+    """The page's text, top to bottom, tables as pipe rows; plain text when it has no ruled table."""
+    try:
+        tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
+    except (ValueError, KeyError, TypeError):  # a malformed drawing: fall back to the text alone
+        tables = []
+    if not tables:
+        return str(page.extract_text() or "")
+    parts: list[str] = []
+    top = 0.0
+    for table in tables:
+        _, table_top, _, bottom = table.bbox
+        if table_top > top:
+            parts.append(_band(page, top, table_top))
+        parts.extend(table_lines(table.extract()))
+        top = max(top, bottom)
+    if top < page.height:
+        parts.append(_band(page, top, page.height))
+    return "\n".join(part for part in parts if part)
+
+
+def _band(page: Any, top: float, bottom: float) -> str:
+    if bottom - top < 1:
+        return ""
+    region = page.crop((0, max(0.0, top), page.width, min(bottom, page.height)), strict=False)
+    return str(region.extract_text() or "")
+
+
+def table_lines(rows: list[list[str | None]]) -> list[str]:
+    """Rows as "| a | b |" lines; a merged cell (None) is left empty, a cell's lines joined by spaces."""
+    lines: list[str] = []
+    for index, row in enumerate(rows):
+        cells = [" ".join((cell or "").split()).replace("|", "\\|") for cell in row]
+        if not any(cells):
+            continue
+        lines.append("| " + " | ".join(cells) + " |")
+        if index == 0:
+            lines.append("|" + "|".join([SEPARATOR_CELL] * len(cells)) + "|")
+    return lines
