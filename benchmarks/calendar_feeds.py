@@ -55,8 +55,13 @@ def deadlines(rng: random.Random) -> Deadline | None:
         return None
     if choice < 0.25:
         start = day.replace(day=1)
-        return Deadline(text=f"Dự kiến tháng {day.month}/{day.year}", kind=DeadlineKind.month, start=start,
-                        due=day, tentative=rng.random() < 0.5)
+        return Deadline(
+            text=f"Dự kiến tháng {day.month}/{day.year}",
+            kind=DeadlineKind.month,
+            start=start,
+            due=day,
+            tentative=rng.random() < 0.5,
+        )
     text = f"trước ngày {day.day}/{day.month}/{day.year}"
     return Deadline(text=text, kind=DeadlineKind.before_date, due=day)
 
@@ -67,13 +72,37 @@ def fill(engine_url: str, assignments: int, seed: int = 7) -> None:
     engine = make_engine(engine_url)
     migrate(engine)
     units = [f"Đơn vị số {n} thành phố" for n in range(300)]
-    groups = {f"Các đơn vị khối {g}": units[g * 20:(g + 1) * 20] for g in range(5)}
+    groups = {f"Các đơn vị khối {g}": units[g * 20 : (g + 1) * 20] for g in range(5)}
     weights = [1 / (n + 1) ** 0.9 for n in range(len(units))]  # a few big units, many small ones
     with transaction(engine) as session:
-        rows = [{"name": u, "name_key": name_key(u), "parent": None, "is_group": False, "external": False,
-                 "aliases": [], "abbreviations": [], "members": [], "emails": []} for u in units]
-        rows += [{"name": g, "name_key": name_key(g), "parent": None, "is_group": True, "external": False,
-                  "aliases": [], "abbreviations": [], "members": m, "emails": []} for g, m in groups.items()]
+        rows = [
+            {
+                "name": u,
+                "name_key": name_key(u),
+                "parent": None,
+                "is_group": False,
+                "external": False,
+                "aliases": [],
+                "abbreviations": [],
+                "members": [],
+                "emails": [],
+            }
+            for u in units
+        ]
+        rows += [
+            {
+                "name": g,
+                "name_key": name_key(g),
+                "parent": None,
+                "is_group": True,
+                "external": False,
+                "aliases": [],
+                "abbreviations": [],
+                "members": m,
+                "emails": [],
+            }
+            for g, m in groups.items()
+        ]
         session.execute(insert(UnitRow), rows)
         ids = {name: id_ for name, id_ in session.execute(select(UnitRow.name, UnitRow.id))}
         per_plan = 200
@@ -85,16 +114,37 @@ def fill(engine_url: str, assignments: int, seed: int = 7) -> None:
 
 def _plan(session, plan_no: int) -> int:  # type: ignore[no-untyped-def]
     number = f"{plan_no + 1}-KH/TU"
-    return int(session.execute(insert(PlanRow).returning(PlanRow.id), {
-        "key": f"{number}/2026@bench", "content_hash": str(plan_no), "kind": "Kế hoạch", "number": number,
-        "issued": date(2026, 1, 5), "issuer": "Ban Thường vụ Thành ủy", "title": f"Kế hoạch số {number}",
-        "source": "benchmark", "plan_file": "", "loaded_at": NOW}).scalar_one())
+    return int(
+        session.execute(
+            insert(PlanRow).returning(PlanRow.id),
+            {
+                "key": f"{number}/2026@bench",
+                "content_hash": str(plan_no),
+                "kind": "Kế hoạch",
+                "number": number,
+                "issued": date(2026, 1, 5),
+                "issuer": "Ban Thường vụ Thành ủy",
+                "title": f"Kế hoạch số {number}",
+                "source": "benchmark",
+                "plan_file": "",
+                "loaded_at": NOW,
+            },
+        ).scalar_one()
+    )
 
 
 def _tasks(session, rng, plan_id, count, ids, units, groups, weights) -> None:  # type: ignore[no-untyped-def]
-    task_rows = [{"plan_id": plan_id, "task_key": f"T{n}", "section": f"II.{n}", "text": "",
-                  "title": f"Tổ chức thực hiện nhiệm vụ {n}, báo cáo kết quả; tổng hợp", "depends_on": []}
-                 for n in range(count)]
+    task_rows = [
+        {
+            "plan_id": plan_id,
+            "task_key": f"T{n}",
+            "section": f"II.{n}",
+            "text": "",
+            "title": f"Tổ chức thực hiện nhiệm vụ {n}, báo cáo kết quả; tổng hợp",
+            "depends_on": [],
+        }
+        for n in range(count)
+    ]
     session.execute(insert(TaskRow), task_rows)
     tasks = session.execute(select(TaskRow.id, TaskRow.task_key).where(TaskRow.plan_id == plan_id)).all()
     rows = []
@@ -103,13 +153,22 @@ def _tasks(session, rng, plan_id, count, ids, units, groups, weights) -> None:  
         lead = rng.choice(groups) if rng.random() < 0.05 else rng.choices(units, weights)[0]
         helper = rng.choices(units, weights)[0]
         for unit, role in ((lead, "lead"), (helper, "participant")):
-            rows.append({"plan_id": plan_id, "task_id": task_id, "unit_id": ids[unit], "role": role,
-                         "key": f"{key}~{ids[unit]}~{role}", "lifecycle": "active", "deadline_version": 1,
-                         "deadline": deadline.model_dump(mode="json") if deadline else None,
-                         "deadline_kind": deadline.kind.value if deadline else None,
-                         "due": deadline.due if deadline else None,
-                         "effective_due": deadline.effective_due if deadline else None,
-                         "tentative": bool(deadline and deadline.tentative)})
+            rows.append(
+                {
+                    "plan_id": plan_id,
+                    "task_id": task_id,
+                    "unit_id": ids[unit],
+                    "role": role,
+                    "key": f"{key}~{ids[unit]}~{role}",
+                    "lifecycle": "active",
+                    "deadline_version": 1,
+                    "deadline": deadline.model_dump(mode="json") if deadline else None,
+                    "deadline_kind": deadline.kind.value if deadline else None,
+                    "due": deadline.due if deadline else None,
+                    "effective_due": deadline.effective_due if deadline else None,
+                    "tentative": bool(deadline and deadline.tentative),
+                }
+            )
     session.execute(insert(AssignmentRow), rows)
 
 
@@ -117,7 +176,7 @@ def measure_builds(engine_url: str, out: Path) -> None:
     engine = make_engine(engine_url)
     with transaction(engine) as session:
         began = time.perf_counter()
-        collected = collect(session, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        collected = collect(session, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
         read = time.perf_counter() - began
         renderer, began = Renderer(), time.perf_counter()
         size = sum(len(renderer.render(spec, kind)) for spec in collected.specs for kind in FeedKind)
@@ -129,7 +188,7 @@ def measure_builds(engine_url: str, out: Path) -> None:
     for label in ("full_rebuild_first", "full_rebuild_again"):
         with transaction(engine) as session:
             began = time.perf_counter()
-            result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE, force=True)
+            result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE, force=True)
         seconds = time.perf_counter() - began
         rate = result.components / seconds
         print(f"{label} {rate:,.0f} events/s ({seconds:.2f} s, {len(result.written)} feeds)")
@@ -137,18 +196,25 @@ def measure_builds(engine_url: str, out: Path) -> None:
         target = session.scalar(select(AssignmentRow).where(AssignmentRow.deadline.is_not(None)).limit(1))
         assert target is not None
         moved = Deadline.model_validate(target.deadline).moved_to("gia hạn", date(2027, 3, 1))
-        session.execute(update(AssignmentRow).where(AssignmentRow.id == target.id).values(
-            deadline=moved.model_dump(mode="json"), deadline_version=target.deadline_version + 1,
-            due=moved.due, effective_due=moved.effective_due))
+        session.execute(
+            update(AssignmentRow)
+            .where(AssignmentRow.id == target.id)
+            .values(
+                deadline=moved.model_dump(mode="json"),
+                deadline_version=target.deadline_version + 1,
+                due=moved.due,
+                effective_due=moved.effective_due,
+            )
+        )
     with transaction(engine) as session:
         began = time.perf_counter()
-        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
         seconds = time.perf_counter() - began
     written = f"{len(result.written)} of {result.feeds} feeds rewritten: {', '.join(result.written)}"
     print(f"rebuild_after_one_change {seconds:.2f} s ({written})")
     with transaction(engine) as session:
         began = time.perf_counter()
-        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, base_url=BASE)
+        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
         print(f"rebuild_nothing_changed {time.perf_counter() - began:.2f} s ({len(result.written)} written)")
     engine.dispose()
 
@@ -167,8 +233,9 @@ class LoadResult:
 
 def wrk_load(url: str, headers: dict[str, str], seconds: float) -> LoadResult:
     flags = [item for name, value in headers.items() for item in ("-H", f"{name}: {value}")]
-    out = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds:.0f}s", *flags, url],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["wrk", "-t2", "-c32", f"-d{seconds:.0f}s", *flags, url], capture_output=True, text=True, check=True
+    ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return LoadResult(rate, f"wrk -t2 -c32, {errors.group(1) if errors else 0} non-2xx/3xx")
@@ -209,23 +276,50 @@ def measure_server(data: Path, seconds: float, workers: int) -> None:
     port = free_port()
     env = {**os.environ, "DONDOC_DATA_DIR": str(data), "DONDOC_PUBLIC_BASE_URL": f"http://127.0.0.1:{port}"}
     env.pop("DONDOC_DATABASE_URL", None)
-    listing = subprocess.run([sys.executable, "-m", "cli.app", "feeds", "list"], cwd=ROOT, env=env,
-                             capture_output=True, text=True, check=True).stdout
-    command = [sys.executable, "-m", "cli.app", "serve", "--port", str(port), "--no-access-log",
-               "--refresh", "0", "--workers", str(workers)]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)
+    listing = subprocess.run(
+        [sys.executable, "-m", "cli.app", "feeds", "list"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    command = [
+        sys.executable,
+        "-m",
+        "cli.app",
+        "serve",
+        "--port",
+        str(port),
+        "--no-access-log",
+        "--refresh",
+        "0",
+        "--workers",
+        str(workers),
+    ]
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     try:
         _wait(port)
         urls = [line.strip() for line in listing.splitlines() if line.strip().startswith("http")]
         _, url = min((abs(head(u)[0] - 50_000), u) for u in urls)
         length, etag = head(url)
         load = wrk_load if shutil.which("wrk") else python_load
-        print(f"load_generator {'wrk' if load is wrk_load else 'python (wrk not installed)'}; "
-              f"server workers {workers}; feed {length:,} bytes; load average {os.getloadavg()[0]:.2f}")
-        for label, headers in (("requests_304", {"If-None-Match": etag}),
-                               ("requests_200_feed", {"Accept-Encoding": "identity"}),
-                               ("requests_200_feed_gzip", {"Accept-Encoding": "gzip"})):
+        print(
+            f"load_generator {'wrk' if load is wrk_load else 'python (wrk not installed)'}; "
+            f"server workers {workers}; feed {length:,} bytes; load average {os.getloadavg()[0]:.2f}"
+        )
+        for label, headers in (
+            ("requests_304", {"If-None-Match": etag}),
+            ("requests_200_feed", {"Accept-Encoding": "identity"}),
+            ("requests_200_feed_gzip", {"Accept-Encoding": "gzip"}),
+        ):
             result = load(url, headers, seconds)
             print(f"{label} {result.rate:,.0f} requests/s ({result.note})")
     finally:

@@ -23,15 +23,33 @@ from extraction.normalize import normalize_document  # noqa: E402
 SEEDS = ROOT.parent / "shared" / "seeds"
 TARGET_BYTES = 4_000_000
 _WORDS = (
-    "các cấp ủy đảng", "Ban Tuyên giáo Thành ủy", "chủ trì, phối hợp với", "tổ chức học tập",
-    "báo cáo kết quả", "các cơ quan, đơn vị", "tuyên truyền sâu rộng", "Chuyên đề năm 2024",
-    "nâng cao hiệu quả", "thực hiện nghiêm túc", "Mặt trận Tổ quốc Việt Nam", "các tầng lớp Nhân dân",
+    "các cấp ủy đảng",
+    "Ban Tuyên giáo Thành ủy",
+    "chủ trì, phối hợp với",
+    "tổ chức học tập",
+    "báo cáo kết quả",
+    "các cơ quan, đơn vị",
+    "tuyên truyền sâu rộng",
+    "Chuyên đề năm 2024",
+    "nâng cao hiệu quả",
+    "thực hiện nghiêm túc",
+    "Mặt trận Tổ quốc Việt Nam",
+    "các tầng lớp Nhân dân",
 )
 # Dates that are no deadlines, about as often as plans cite other documents and anniversaries.
-_OTHER_DATES = ("Thực hiện Kế hoạch số 96-KH/TU, ngày 30/11/2021", "đến năm 2030, tầm nhìn đến năm 2045",
-                "kỷ niệm 65 năm (31/3/1959 - 31/3/2024)")
-_DEADLINES = ("Thời gian thực hiện: trước ngày 10/4/2024", "Dự kiến tháng 9/2024", "trong quý I năm 2023",
-              "hằng tháng", "chậm nhất năm 2026", "vào dịp cuối năm 2023")
+_OTHER_DATES = (
+    "Thực hiện Kế hoạch số 96-KH/TU, ngày 30/11/2021",
+    "đến năm 2030, tầm nhìn đến năm 2045",
+    "kỷ niệm 65 năm (31/3/1959 - 31/3/2024)",
+)
+_DEADLINES = (
+    "Thời gian thực hiện: trước ngày 10/4/2024",
+    "Dự kiến tháng 9/2024",
+    "trong quý I năm 2023",
+    "hằng tháng",
+    "chậm nhất năm 2026",
+    "vào dịp cuối năm 2023",
+)
 
 
 def generated_text(deadline_every: int) -> str:

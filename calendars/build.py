@@ -22,6 +22,7 @@ from calendars.feed import (
     todo_path,
     unit_header,
 )
+from calendars.reuse import previous_blocks
 from calendars.source import draft_entries, read_facts, read_reports, track_revisions
 from calendars.tables import CalendarFeedRow
 from calendars.tokens import ALL_FEED, plan_feed, unit_feed
@@ -38,25 +39,32 @@ class FeedRebuild:
     feeds: int
     components: int
     entries: int
+    rendered: int = 0  # components rendered anew (the rest were copied from the last build)
+
+
+_ALL_FILES = {FeedKind.event: "all.ics", FeedKind.todo: todo_path("all.ics")}
 
 
 @dataclass(frozen=True)
 class Collected:
     specs: list[FeedSpec]
     entries: dict[int, CalendarEntry]
-    fingerprints: dict[int, str]
+    revisions: dict[int, str]  # content hash, SEQUENCE and LAST-MODIFIED of each assignment
+    moved: set[int]  # assignments whose revision moved in this build: their components are rendered
 
 
 def collect(
-    session: Session, *, as_of: date, now: datetime, horizon: int, base_url: str, record: bool = True
+    session: Session, *, as_of: date, now: datetime, horizon: int, ui_url: str, record: bool = True
 ) -> Collected:
     """Every feed's content as of a day; with `record`, revisions (SEQUENCE, LAST-MODIFIED) are kept."""
     facts = read_facts(session)
-    drafts = draft_entries(facts, read_reports(session), as_of=as_of, horizon=horizon, base_url=base_url,
-                           epoch=now)
+    drafts = draft_entries(facts, read_reports(session), as_of=as_of, horizon=horizon, ui_url=ui_url)
     versions = {fact.id: fact.deadline_version for fact in facts}
-    entries = track_revisions(session, drafts, versions, now=now, record=record)
-    fingerprints = {assignment_id: draft.fingerprint() for assignment_id, draft in drafts.items()}
+    entries, fingerprints, moved = track_revisions(session, drafts, versions, now=now, record=record)
+    revisions = {
+        id_: f"{fingerprints[id_]}:{entry.sequence}:{entry.last_modified.timestamp():.0f}"
+        for id_, entry in entries.items()
+    }
     specs = _unit_specs(session, entries, {fact.id: fact.unit_id for fact in facts})
     by_plan: dict[int, list[tuple[int, CalendarEntry]]] = {}
     for fact in facts:
@@ -67,7 +75,7 @@ def collect(
         specs.append(FeedSpec(plan_feed(plan_id), f"plans/{plan_id}-{ascii_slug(key)[:60]}.ics",
                               plan_header(number, title), ordered(by_plan.get(plan_id, []))))
     specs.append(FeedSpec(ALL_FEED, "all.ics", ALL_HEADER, ordered(entries.items())))
-    return Collected(specs, entries, fingerprints)
+    return Collected(specs, entries, revisions, moved)
 
 
 def _unit_specs(
@@ -91,20 +99,26 @@ def _unit_specs(
 
 
 def rebuild(
-    session: Session, out_dir: Path, *, as_of: date, now: datetime, horizon: int, base_url: str,
-    force: bool = False,
+    session: Session, out_dir: Path, *, as_of: date, now: datetime, horizon: int, ui_url: str,
+    force: bool = False, reuse: bool = True,
 ) -> FeedRebuild:
-    """Write every feed whose content differs from what was last written (or whose file is gone)."""
-    collected = collect(session, as_of=as_of, now=now, horizon=horizon, base_url=base_url)
+    """Write every feed whose content differs from what was last written (or whose file is gone);
+    `force` writes them all. Unchanged components are copied from the last coordinators' feed unless
+    `reuse` is off."""
+    collected = collect(session, as_of=as_of, now=now, horizon=horizon, ui_url=ui_url)
     stored = {row.feed: row for row in session.scalars(select(CalendarFeedRow))}
-    renderer, written = Renderer(), []
-    for spec in collected.specs:
-        fingerprint = spec.fingerprint(collected.fingerprints)
-        row = stored.get(spec.feed)
-        if not force and row is not None and _current(row, spec, fingerprint, out_dir):
-            continue
+    fingerprints = [(spec, spec.fingerprint(collected.revisions)) for spec in collected.specs]
+    dirty = [(spec, fingerprint) for spec, fingerprint in fingerprints
+             if force or not _current(stored.get(spec.feed), spec, fingerprint, out_dir)]
+    previous = (
+        {kind: previous_blocks(out_dir / name, kind) for kind, name in _ALL_FILES.items()}
+        if reuse and dirty else {}
+    )
+    renderer = Renderer(previous, collected.moved)
+    for spec, fingerprint in dirty:
         write_atomically(out_dir / spec.path, renderer.render(spec, FeedKind.event))
         write_atomically(out_dir / spec.todo_path, renderer.render(spec, FeedKind.todo))
+        row = stored.get(spec.feed)
         if row is None:
             row = CalendarFeedRow(feed=spec.feed)
             session.add(row)
@@ -112,14 +126,16 @@ def rebuild(
             _remove(out_dir, row.path)
         row.fingerprint, row.path, row.built_at = fingerprint, spec.path, now
         row.events = len(spec.entries)
-        written.append(spec.feed)
     session.flush()
-    return FeedRebuild(tuple(written), len(collected.specs), renderer.components, len(collected.entries))
+    written = tuple(spec.feed for spec, _ in dirty)
+    return FeedRebuild(written, len(collected.specs), renderer.components, len(collected.entries),
+                       renderer.rendered)
 
 
-def _current(row: CalendarFeedRow, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
+def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
     return (
-        row.fingerprint == fingerprint
+        row is not None
+        and row.fingerprint == fingerprint
         and row.path == spec.path
         and (out_dir / spec.path).is_file()
         and (out_dir / spec.todo_path).is_file()

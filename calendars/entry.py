@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
+from operator import itemgetter
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -47,13 +50,27 @@ class CalendarEntry(BaseModel):
 
     def fingerprint(self) -> str:
         """A hash of everything published except the revision fields (sequence, last_modified)."""
-        content = self.model_dump_json(exclude={"sequence", "last_modified"})
-        return hashlib.sha256(content.encode()).hexdigest()
+        return fingerprint(dict(self))
 
     def schedule(self) -> str:
-        """What calendar clients treat as a rescheduling: the day and whether it is cancelled."""
-        day = self.effective_due.isoformat() if self.effective_due else "-"
-        return f"{day}|{'cancelled' if self.status is Status.cancelled else 'active'}"
+        return schedule(dict(self))
+
+
+REVISION_FIELDS = frozenset({"sequence", "last_modified"})
+CONTENT_FIELDS = tuple(name for name in CalendarEntry.model_fields if name not in REVISION_FIELDS)
+_CONTENT = itemgetter(*CONTENT_FIELDS)
+
+
+def fingerprint(fields: Mapping[str, Any]) -> str:
+    """The content hash of an entry's fields (all but the revision ones); stable across processes."""
+    return hashlib.sha256(repr(_CONTENT(fields)).encode()).hexdigest()
+
+
+def schedule(fields: Mapping[str, Any]) -> str:
+    """What calendar clients treat as a rescheduling: the day and whether it is cancelled."""
+    day = fields.get("effective_due")
+    cancelled = fields.get("status") is Status.cancelled
+    return f"{day.isoformat() if day else '-'}|{'cancelled' if cancelled else 'active'}"
 
 
 class CalendarHeader(BaseModel):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from calendars.entry import CalendarEntry, CalendarHeader, FeedKind
 from calendars.ics import render_calendar, render_component
 from calendars.mapping import calendar_properties, component
+from calendars.reuse import Blocks, component_uid, signature
 
 TITLE = "Hạn nhiệm vụ"
 
@@ -26,13 +27,10 @@ class FeedSpec:
     def todo_path(self) -> str:
         return todo_path(self.path)
 
-    def fingerprint(self, fingerprints: Mapping[int, str]) -> str:
+    def fingerprint(self, revisions: Mapping[int, str]) -> str:
         """A hash of the header and each entry's content and revision: equal hashes, equal files."""
-        digest = hashlib.sha256(self.header.model_dump_json().encode())
-        for assignment_id, entry in self.entries:
-            stamp = entry.last_modified.strftime("%Y%m%dT%H%M%S")
-            digest.update(f"\n{fingerprints[assignment_id]}:{entry.sequence}:{stamp}".encode())
-        return digest.hexdigest()
+        body = "\n".join(revisions[assignment_id] for assignment_id, _ in self.entries)
+        return hashlib.sha256(f"{self.header.model_dump_json()}\n{body}".encode()).hexdigest()
 
 
 def todo_path(path: str) -> str:
@@ -73,10 +71,14 @@ def fan_out(
 
 @dataclass
 class Renderer:
-    """Renders feeds, rendering each assignment's component once however many feeds it is in."""
+    """Renders feeds, rendering each assignment's component once however many feeds it is in, and
+    not at all when `previous` (from the last build) holds it at the same revision."""
 
+    previous: dict[FeedKind, Blocks] = field(default_factory=dict)
+    fresh: set[int] = field(default_factory=set)  # assignments never to copy (changed in this build)
     blocks: dict[tuple[int, FeedKind], str] = field(default_factory=dict)
     components: int = 0
+    rendered: int = 0
 
     def render(self, spec: FeedSpec, kind: FeedKind) -> bytes:
         return render_calendar(calendar_properties(spec.header), self._blocks(spec, kind))
@@ -85,9 +87,16 @@ class Renderer:
         for assignment_id, entry in spec.entries:
             block = self.blocks.get((assignment_id, kind))
             if block is None:
-                made = component(entry, kind)
-                block = render_component(made) if made is not None else ""
+                block = self._block(entry, kind, assignment_id not in self.fresh)
                 self.blocks[(assignment_id, kind)] = block
             if block:
                 self.components += 1
                 yield block
+
+    def _block(self, entry: CalendarEntry, kind: FeedKind, may_copy: bool) -> str:
+        kept = self.previous.get(kind, {}).get(component_uid(entry, kind)) if may_copy else None
+        if kept is not None and kept[0] == signature(entry):
+            return kept[1]
+        made = component(entry, kind)
+        self.rendered += 1
+        return render_component(made) if made is not None else ""

@@ -49,7 +49,7 @@ def filtered_feed(context: Context, wanted: FeedFilter) -> bytes:
     with transaction(context.engine) as session:
         collected = collect(
             session, as_of=context.today(), now=context.now(), horizon=settings.reminder_horizon_days,
-            base_url=settings.public_base_url, record=False,
+            ui_url=settings.prefect_ui_url, record=False,
         )
         feeds = {plan_feed(id_) for id_ in session.scalars(
             select(PlanRow.id).where(or_(PlanRow.key.in_(wanted.plans), PlanRow.number.in_(wanted.plans)))

@@ -69,6 +69,12 @@ def _odd_backslashes_before(data: bytes, start: int, end: int) -> int:
     return count % 2
 
 
+@lru_cache(maxsize=4096)
+def _utc_stamp(value: datetime) -> str:
+    # Feeds repeat a few timestamps (DTSTAMP = LAST-MODIFIED of entries changed together) many times.
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
 @lru_cache(maxsize=64)
 def _duration(value: timedelta) -> str:
     return str(vDuration(value).to_ical().decode())  # type: ignore[no-untyped-call]
@@ -85,8 +91,7 @@ def format_value(value: object) -> tuple[str, str | None]:
     if isinstance(value, int):
         return str(value), None
     if isinstance(value, datetime):
-        moment = value.astimezone(UTC)
-        return moment.strftime("%Y%m%dT%H%M%SZ"), None
+        return _utc_stamp(value), None
     if isinstance(value, date):
         return f"{value.year:04d}{value.month:02d}{value.day:02d}", "DATE"
     if isinstance(value, timedelta):

@@ -14,6 +14,7 @@ from calendars.entry import CalendarEntry, CalendarHeader, FeedKind
 from models.plan import Role
 from models.status import DONE, Status
 
+# Change the version whenever what a component looks like changes: rebuilds reuse blocks by it.
 PRODID = "-//dondoc//calendar feeds 1.0//VI"
 REFRESH = timedelta(hours=1)
 REMINDERS = (timedelta(days=7), timedelta(days=1))
@@ -113,7 +114,7 @@ def _alarms(entry: CalendarEntry) -> tuple[Component, ...]:
             "VALARM",
             (
                 Property("ACTION", "DISPLAY"),
-                Property("DESCRIPTION", f"Còn {before.days} ngày: {summary(entry)}"),
+                Property("DESCRIPTION", f"Còn {before.days} ngày đến hạn"),
                 Property("TRIGGER", -before),
             ),
         )

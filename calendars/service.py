@@ -37,7 +37,7 @@ def rebuild_changed(context: Context, *, as_of: date | None = None, force: bool 
     with transaction(context.engine) as session:
         result = rebuild(
             session, feeds_dir(context), as_of=as_of or context.today(), now=context.now(),
-            horizon=settings.reminder_horizon_days, base_url=settings.public_base_url, force=force,
+            horizon=settings.reminder_horizon_days, ui_url=settings.prefect_ui_url, force=force,
         )
     if result.written:
         index.touch(feeds_dir(context))

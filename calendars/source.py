@@ -7,13 +7,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from calendars.entry import CalendarEntry
+from calendars.entry import fingerprint as content_hash
+from calendars.entry import schedule as schedule_of
 from calendars.tables import CalendarEntryRow
 from models.deadlines import WINDOW_KINDS, Deadline
 from models.plan import Role
@@ -81,85 +83,123 @@ def uid(plan_key: str, assignment_key: str) -> str:
     return hashlib.sha256(f"{plan_key}|{assignment_key}".encode()).hexdigest()[:32] + "@dondoc"
 
 
-def plan_url(base_url: str, plan_key: str) -> str:
-    return f"{base_url.rstrip('/')}/plans/{quote(plan_key, safe='')}"
+def plan_url(ui_url: str, plan_key: str) -> str:
+    """The plan's summary in the Prefect UI (the same link the reminder mail gives); the UI's runs page
+    when the flows area is not installed."""
+    ui = ui_url.rstrip("/")
+    try:
+        from flows.content import artifact_keys
+        from services.plan_view import plan_slug
+    except ImportError:
+        return f"{ui}/runs"
+    return f"{ui}/artifacts/key/{quote(artifact_keys(plan_slug(plan_key))['summary'])}"
 
 
 def draft_entries(
-    facts: Iterable[Fact], reports: dict[int, list[date]], *, as_of: date, horizon: int, base_url: str,
-    epoch: datetime,
-) -> dict[int, CalendarEntry]:
-    """Each assignment's entry as of a day, before revision tracking (sequence 0, `epoch`)."""
+    facts: Iterable[Fact], reports: dict[int, list[date]], *, as_of: date, horizon: int, ui_url: str,
+) -> dict[int, Draft]:
+    """Each assignment's entry fields as of a day, before revision tracking adds SEQUENCE and
+    LAST-MODIFIED."""
     facts = list(facts)
     leads: dict[int, list[str]] = defaultdict(list)
     participants: dict[int, list[str]] = defaultdict(list)
     for fact in facts:
         (leads if fact.role is Role.lead else participants)[fact.task_id].append(fact.unit)
+    urls = {fact.plan_key: plan_url(ui_url, fact.plan_key) for fact in facts}
     return {
-        fact.id: _entry(fact, reports.get(fact.id, []), as_of, horizon, base_url, epoch,
+        fact.id: _draft(fact, reports.get(fact.id, []), as_of, horizon, urls[fact.plan_key],
                         tuple(leads[fact.task_id]), tuple(participants[fact.task_id]))
         for fact in facts
     }
 
 
-def _entry(
-    fact: Fact, reports: list[date], as_of: date, horizon: int, base_url: str, epoch: datetime,
+def _draft(
+    fact: Fact, reports: list[date], as_of: date, horizon: int, url: str,
     leads: tuple[str, ...], participants: tuple[str, ...],
-) -> CalendarEntry:
+) -> Draft:
     tracked = Tracked(key=fact.key, deadline=fact.deadline, lifecycle=fact.lifecycle,
                       extended=fact.deadline_version > 1)
     evaluation = evaluate_one(tracked, reports, as_of, horizon)
     deadline = fact.deadline
     window = deadline is not None and deadline.kind in WINDOW_KINDS and deadline.start is not None
-    return CalendarEntry(
+    return dict(
         uid=uid(fact.plan_key, fact.key), role=fact.role, task=fact.task, section=fact.section,
-        plan_title=fact.plan_title, plan_number=fact.plan_number, url=plan_url(base_url, fact.plan_key),
+        plan_title=fact.plan_title, plan_number=fact.plan_number, url=url,
         deadline_text=deadline.text if deadline else None, due=deadline.due if deadline else None,
         effective_due=evaluation.effective_due or (deadline.effective_due if deadline else None),
         window_start=deadline.start if window and deadline else None,
         window_end=deadline.due if window and deadline else None,
         tentative=bool(deadline and deadline.tentative), leads=leads, participants=participants,
         status=evaluation.status, reported_on=evaluation.reported_on,
-        overdue_days=evaluation.overdue_days, sequence=max(0, fact.deadline_version - 1),
-        last_modified=epoch,
+        overdue_days=evaluation.overdue_days,
     )
 
 
-def track_revisions(
-    session: Session, drafts: dict[int, CalendarEntry], versions: dict[int, int], *, now: datetime,
-    record: bool = True,
-) -> dict[int, CalendarEntry]:
-    """Entries with their SEQUENCE and LAST-MODIFIED: both move only when what is published changes.
+TABLE = cast(Table, CalendarEntryRow.__table__)
+Draft = dict[str, Any]  # a CalendarEntry's fields but the revision ones
 
-    SEQUENCE never falls below the deadline's version − 1 and grows by one whenever the day or the
-    cancellation changes (an extension, a recurring deadline's next occurrence, a cancellation).
-    With `record` False nothing is written (a read-only view, e.g. a filtered coordinator feed).
-    """
+
+@dataclass(frozen=True)
+class Revision:
+    fingerprint: str
+    schedule: str
+    sequence: int
+    last_modified: datetime
+
+
+def next_revision(stored: Revision | None, draft: Draft, version: int, now: datetime) -> Revision:
+    """SEQUENCE never falls below the deadline's version − 1 and grows by one whenever the day or the
+    cancellation changes (an extension, a recurring deadline's next occurrence, a cancellation);
+    LAST-MODIFIED moves whenever anything published changes."""
+    fingerprint, schedule, floor = content_hash(draft), schedule_of(draft), max(0, version - 1)
+    if stored is None:
+        return Revision(fingerprint, schedule, floor, now)
+    if stored.fingerprint == fingerprint and stored.sequence >= floor:
+        return stored
+    bumped = stored.sequence + 1 if stored.schedule != schedule else stored.sequence
+    return Revision(fingerprint, schedule, max(bumped, floor), now)
+
+
+def track_revisions(
+    session: Session, drafts: dict[int, Draft], versions: dict[int, int], *, now: datetime,
+    record: bool = True,
+) -> tuple[dict[int, CalendarEntry], dict[int, str], set[int]]:
+    """Entries with their SEQUENCE and LAST-MODIFIED, each one's fingerprint, and the assignments whose
+    revision moved; with `record`, those are written (set-based: one insert, one update statement)."""
     now = now.astimezone(UTC)
-    stored = {row.assignment_id: row for row in session.scalars(select(CalendarEntryRow))}
+    stored = {
+        row.assignment_id: Revision(row.fingerprint, row.schedule, row.sequence, as_utc(row.last_modified))
+        for row in session.execute(select(TABLE))
+    }
     tracked: dict[int, CalendarEntry] = {}
+    fingerprints: dict[int, str] = {}
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
     for assignment_id, draft in drafts.items():
-        row = stored.get(assignment_id)
-        fingerprint, schedule = draft.fingerprint(), draft.schedule()
-        floor = max(0, versions.get(assignment_id, 1) - 1)
-        if row is None:
-            row = CalendarEntryRow(assignment_id=assignment_id, fingerprint=fingerprint, schedule=schedule,
-                                   sequence=floor, last_modified=now)
-            if record:
-                session.add(row)
-        elif row.fingerprint != fingerprint or row.sequence < floor:
-            bumped = row.sequence + 1 if row.schedule != schedule else row.sequence
-            if record:
-                row.fingerprint, row.schedule, row.last_modified = fingerprint, schedule, now
-                row.sequence = max(bumped, floor)
-            else:
-                row = CalendarEntryRow(sequence=max(bumped, floor), last_modified=now)
-        tracked[assignment_id] = draft.model_copy(
-            update={"sequence": row.sequence, "last_modified": as_utc(row.last_modified)}
+        before = stored.get(assignment_id)
+        revision = next_revision(before, draft, versions.get(assignment_id, 1), now)
+        if revision is not before:
+            row = {"id_": assignment_id, "fingerprint": revision.fingerprint, "schedule": revision.schedule,
+                   "sequence": revision.sequence, "last_modified": revision.last_modified}
+            (added if before is None else changed).append(row)
+        fingerprints[assignment_id] = revision.fingerprint
+        tracked[assignment_id] = CalendarEntry(
+            **draft, sequence=revision.sequence, last_modified=revision.last_modified
         )
     if record:
-        session.flush()
-    return tracked
+        _write_revisions(session, added, changed)
+    return tracked, fingerprints, {row["id_"] for row in (*added, *changed)}
+
+
+def _write_revisions(session: Session, added: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+    values: dict[str, Any] = {
+        name: bindparam(name) for name in ("fingerprint", "schedule", "sequence", "last_modified")
+    }
+    if added:
+        session.execute(insert(TABLE).values(assignment_id=bindparam("id_"), **values), added)
+    if changed:
+        statement = update(TABLE).where(TABLE.c.assignment_id == bindparam("id_")).values(**values)
+        session.execute(statement, changed)
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -77,6 +77,7 @@ def _print_result(result: NotifyResult) -> None:
         f"{result.as_of}: {result.decided} notification(s) due, {result.queued} queued; "
         f"sent {delivery.notifications} in {delivery.messages} email(s); "
         f"{delivery.retrying} to retry, {delivery.failed} failed"
+        + (f"; {result.withdrawn} withdrawn (no longer due)" if result.withdrawn else "")
     )
     for failure in delivery.failures:
         kind = "[red]failed[/]" if failure.permanent else "[yellow]will retry[/]"
@@ -85,7 +86,8 @@ def _print_result(result: NotifyResult) -> None:
 
 def outbox(
     status: Annotated[
-        OutboxState | None, typer.Option("--status", help="Only rows in this state: queued, sent or failed.")
+        OutboxState | None,
+        typer.Option("--status", help="Only rows in this state: queued, sent, failed or withdrawn."),
     ] = None,
     limit: Annotated[int, typer.Option(help="How many rows, newest first.")] = 50,
     requeue_failed: Annotated[

@@ -26,17 +26,22 @@ def _date(value: str | None) -> date | None:
 
 
 def sweep(
-    as_of: Annotated[str | None, typer.Option("--as-of", help="Sweep as of this day (default: today).")] = None,
-    full: Annotated[bool, typer.Option(help="Re-evaluate every assignment, not only what may have changed.")]
-    = False,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Sweep as of this day (default: today).")
+    ] = None,
+    full: Annotated[
+        bool, typer.Option(help="Re-evaluate every assignment, not only what may have changed.")
+    ] = False,
 ) -> None:
     """Run the daily sweep flow: statuses in one SQL pass, events, escalation, feeds, and a plan flow for
     each plan that changed. Runs against PREFECT_API_URL (or Prefect's temporary local server)."""
     from flows.sweep import daily_sweep
 
     result = daily_sweep(as_of=_date(as_of), full=full)
-    out.print(f"sweep as of {result['as_of']}: {result['transitions']} status change(s), "
-              f"{len(result['changed_plans'])} plan(s) changed, {result['events']} event(s)")
+    out.print(
+        f"sweep as of {result['as_of']}: {result['transitions']} status change(s), "
+        f"{len(result['changed_plans'])} plan(s) changed, {result['events']} event(s)"
+    )
     for plan in result["changed_plans"]:
         failed = result["failed_plans"].get(plan)
         out.print(f"  • {plan}" + (f" [bold red]failed:[/] {failed}" if failed else ""))
@@ -52,15 +57,21 @@ def plan_flow_command(
     from flows.plan import plan_flow
 
     result = plan_flow(plan, _date(as_of))
-    out.print(f"{result['plan']} as of {result['as_of']}: {result['assignments']} assignment(s) — "
-              + ", ".join(f"{status}: {n}" for status, n in result["statuses"].items()))
+    out.print(
+        f"{result['plan']} as of {result['as_of']}: {result['assignments']} assignment(s) — "
+        + ", ".join(f"{status}: {n}" for status, n in result["statuses"].items())
+    )
 
 
 def dag(
     plan: Annotated[str, typer.Argument(help="The plan's key, as `dondoc plans` shows it.")],
     as_of: Annotated[str | None, typer.Option("--as-of", help="Status and slack as of this day.")] = None,
-    write: Annotated[Path | None, typer.Option(
-        help="Write the plan file with every derived edge in its depends_on, to review and `plan load`.")] = None,
+    write: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the plan file with every derived edge in its depends_on, to review and `plan load`."
+        ),
+    ] = None,
 ) -> None:
     """Print a plan's DAG: edges and why, critical path and slack, endangered tasks; a cycle is an error."""
     from models.dag import with_derived_edges
@@ -96,8 +107,10 @@ def _print_schedule(snapshot: PlanSnapshot) -> None:
     for late, downstream in snapshot.endangered.items():
         out.print(f"[red]{late} is overdue[/]; it endangers: {', '.join(downstream)}")
     for conflict in plan_schedule.conflicts:
-        out.print(f"[yellow]{conflict.first} (due {conflict.first_due}) must be done before "
-                  f"{conflict.then} (due {conflict.then_due})[/]")
+        out.print(
+            f"[yellow]{conflict.first} (due {conflict.first_due}) must be done before "
+            f"{conflict.then} (due {conflict.then_due})[/]"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extraction import lexicon as lx
 from extraction.clauses import DIRECTIVE, Clause, clause_without_units, read_clause, sentences
 from extraction.deadlines import find_deadlines, parse_deadline
+from extraction.parentheses import parenthesised_units
 from extraction.sections import Outline, Paragraph, section_label
 from extraction.tasks import FoundTask, finish
 from extraction.units import read_units, unit_heading
@@ -143,6 +144,15 @@ def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
 
 def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
     context = reading.bullets[-1][1] if reading.bullets else _heading_context(reading, paragraph.section)
+    if _lead_in(reading, paragraph, text):
+        return
+    bracket = parenthesised_units(text, year=reading.year)
+    if bracket is not None and not read_clause(sentences(text)[0][1], persons=True, news=reading.news).units:
+        before = len(reading.tasks)
+        _emit(reading, paragraph, bracket.clause)
+        for task in reading.tasks[before:]:
+            task.deadline = task.deadline or bracket.deadline
+        return
     current: Clause | None = None
     clauses: list[Clause] = []
     for index, (_, sentence) in enumerate(sentences(text)):
@@ -165,6 +175,20 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
         current = clause
     for clause in clauses:
         _emit(reading, paragraph, clause)
+
+
+def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
+    """ "X thực hiện các nhiệm vụ sau:" names who does the items (or table) that follow; no task itself."""
+    if not text.rstrip().endswith(":") or find_deadlines(text, year=reading.year):
+        return False
+    clause = read_clause(sentences(text)[0][1], persons=True, news=reading.news)
+    if not clause.units:
+        return False
+    if paragraph.numbered:
+        reading.heading_units[paragraph.section] = clause
+    else:
+        reading.bullets.append((paragraph.depth, clause))
+    return True
 
 
 def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | None:

@@ -201,7 +201,15 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
                           strength=Strength.bare)
     elif prefix == "giữa":
         reading = Reading(K.on_date, first + timedelta(days=14), confidence=0.5, strength=Strength.bare)
+    elif prefix.endswith("tuần"):  # "trung tuần tháng 12": the middle ten days, 11–20
+        third = TEN_DAYS[prefix.split()[-2]]
+        due = last if third == 2 else first + timedelta(days=10 * third + 9)
+        reading = Reading(K.month, due, start=first + timedelta(days=10 * third), confidence=confidence)
     return _found(match, prefix, start, reading)
+
+
+# "thượng tuần", "trung tuần", "hạ tuần": the first, middle and last ten days of a month.
+TEN_DAYS = {"thượng": 0, "trung": 1, "hạ": 2}
 
 
 def _month_range(text: str, match: re.Match[str], start: int, first: date, ctx: Context,

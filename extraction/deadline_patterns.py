@@ -96,7 +96,8 @@ PREFIX_RE = re.compile(
     r"(?<!\w)(?P<prefix>"
     r"trước\s+hoặc\s+(?:trong|vào)|chậm\s+nhất(?:\s+(?:là|vào|trong))?|muộn\s+nhất(?:\s+(?:là|vào|trong))?"
     r"|hạn\s+(?:chót|cuối)(?:\s+là)?\s*:?|trước|trong\s+vòng|trong\s+thời\s+hạn|không\s+quá|trong|vào"
-    r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|cuối|đầu|giữa|từ|ngay\s+trong)\s*$"
+    r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|cuối|đầu|giữa|từ|ngay\s+trong"
+    r"|(?:trong\s+|vào\s+)?(?:thượng|trung|hạ)\s+tuần)\s*$"
 )
 # A verb that the phrase starts from: "Hoàn thành việc xây dựng kế hoạch trong quý I năm 2023".
 _GAP = r"(?:\s+[^\s,.;:!?()\[\]|]+){0,%d}?\s*$"

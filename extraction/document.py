@@ -75,6 +75,8 @@ def read_metadata(lines: list[str]) -> DocumentInfo:
     number, received = _numbers(header)
     place, issued = _place_date(header)
     news = kind is None and number is None
+    if kind is None and any(re.match(r"^V/v\b", line.strip()) for line in header):
+        kind = DocumentKind.letter
     if kind is None:
         kind = (kind_of_number(number) if number else None) or (
             DocumentKind.news if news else DocumentKind.other
@@ -110,7 +112,7 @@ def _kind_line(lines: list[str]) -> tuple[int, DocumentKind | None, str]:
 
 def _body_first(lines: list[str], kind_at: int) -> int:
     for number in range(kind_at + 1, len(lines) + 1):
-        if re.match(r"^[IVX]{1,4}\s*[.)]\s+[A-ZĐÀ-Ỹ“\"]", lines[number - 1].strip()):
+        if re.match(r"^(?:[IVX]{1,4}|Điều\s+1)\s*[.):]\s+[A-ZĐÀ-Ỹ“\"]", lines[number - 1].strip()):
             return number
     for number in range(kind_at + 1, len(lines) + 1):
         if re.match(r"^1\s*[.)]\s+[A-ZĐÀ-Ỹ]", lines[number - 1].strip()):
@@ -197,18 +199,64 @@ def _plan_year(title: str, issued: date | None, lines: list[str]) -> int | None:
 
 def _issuer(lines: list[str], kind_at: int, rest: str) -> str | None:
     if rest and rest.upper() == rest:
-        return proper_case(re.split(r"\s+(?:về|VỀ)\s+", rest)[0])
+        return _with_place(proper_case(re.split(r"\s+(?:về|VỀ)\s+", rest)[0]), lines)
     following = next((x.strip() for x in lines[kind_at : kind_at + 3] if x.strip()), "") if kind_at else ""
     if following.upper().startswith("CỦA "):
-        return proper_case(following[4:])
+        return _with_place(proper_case(following[4:]), lines)
     top: list[str] = []
-    for line in lines[: max(kind_at - 1, 0)]:
+    for line in lines[: max(kind_at - 1, 0) or _header_end(lines)]:
         text = line.strip().strip("*").strip()
         if text.isupper() and len(text) > 2 and not text.startswith(_NATIONAL) and not text.startswith("SỐ"):
             top.append(text)
     if not top:
         return None
-    return proper_case(" ".join(reversed(top[-2:])))
+    return _with_place(proper_case(_header_body(top[-2:])), lines)
+
+
+_LEVEL_START = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b(?!\s+ỦY)")
+_PEOPLES_BODY = re.compile(r"^(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+")
+_PLACE = r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,2})"
+_COMMITTEE_LEVEL = {"thành ủy": "thành phố", "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận",
+                    "thị ủy": "thị xã"}
+
+
+def _header_end(lines: list[str]) -> int:
+    """Without a kind line ("V/v ..." letters), the header ends at the document's number."""
+    return next((n for n, line in enumerate(lines[:15]) if _OWN_NUMBER.match(line.strip())), 0)
+
+
+def _header_body(top: list[str]) -> str:
+    """The issuing body from the header's last two lines: "ỦY BAN NHÂN DÂN / TỈNH X" reads on, "HUYỆN ỦY X /
+    BAN TUYÊN GIÁO" and "UBND TỈNH X / SỞ Y TẾ" name a body of the line above, "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y"
+    a body inside the line above's party organisation."""
+    if len(top) == 1:
+        return top[0]
+    upper, lower = top
+    if _LEVEL_START.match(lower):
+        return f"{upper} {lower}"
+    if upper.startswith("ĐẢNG BỘ"):
+        return lower
+    return f"{lower} {_PEOPLES_BODY.sub('', upper)}"
+
+
+def _with_place(issuer: str, lines: list[str]) -> str:
+    """ "Ban Thường vụ Thành ủy" → "... Thành ủy Hải Phòng": a committee named without its place gets the
+    place the document names most often at that level ("thành phố Hải Phòng")."""
+    low = issuer.lower()
+    committee = next((c for c in _COMMITTEE_LEVEL if low.endswith(c)), None)
+    level = _COMMITTEE_LEVEL[committee] if committee else None
+    inner = re.search(r"\bđảng bộ (thành phố|tỉnh|huyện|quận)(?=\s+khóa\b|$)", low)
+    level = level or (inner.group(1) if inner else None)
+    if level is None:
+        return issuer
+    places = Counter(m.group("place") for m in re.finditer(rf"\b{level}\s+{_PLACE}", "\n".join(lines)))
+    if not places:
+        return issuer
+    place = places.most_common(1)[0][0]
+    if committee:
+        return f"{issuer} {place}"
+    assert inner is not None
+    return f"{issuer[: inner.end()]} {place}{issuer[inner.end() :]}"
 
 
 def proper_case(text: str) -> str:
@@ -218,6 +266,8 @@ def proper_case(text: str) -> str:
     capital_next, place = True, False
     for i, word in enumerate(words):
         committee = word in ("thành", "huyện", "tỉnh", "quận") and words[i + 1 : i + 2] == ["ủy"]
+        if word in ("khóa", "khoá", "nhiệm"):
+            place = False
         if re.fullmatch(r"[ivxl]+", word) and i > 0:
             out.append(word.upper())
         elif place or capital_next or committee or word == "đảng":
@@ -225,12 +275,11 @@ def proper_case(text: str) -> str:
         else:
             out.append(word)
         capital_next = (word in _BODY_HEADS or (word == "và" and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
-        if word == "ủy" and i > 0 and words[i - 1] in ("thành", "huyện", "tỉnh", "quận"):
+        after_committee = word == "ủy" and i > 0 and words[i - 1] in ("thành", "huyện", "tỉnh", "quận")
+        if after_committee or (word == "phố" and words[i - 1] == "thành"):
             place = True
         elif word in _LEVEL_WORDS and i > 0 and not committee and words[i - 1] not in ("thành",):
             place = place or word not in ("thành",)
-        if word in ("khóa", "khoá", "nhiệm"):
-            place = False
     return " ".join(out)
 
 

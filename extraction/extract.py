@@ -10,6 +10,7 @@ from extraction.deadlines import EventMatch, find_events
 from extraction.document import DocumentInfo, read_metadata
 from extraction.indicators import Indicator, read_indicators
 from extraction.normalize import normalize_document
+from extraction.ocr import repair_ocr
 from extraction.sections import parse_outline
 from extraction.tables import find_task_tables, table_tasks
 from extraction.tasks import FoundTask
@@ -45,7 +46,7 @@ class Extraction:
 
 def extract(source_text: str, *, source_name: str = "") -> Extraction:
     """Everything dondoc reads from one document's text (already read from its file)."""
-    text = normalize_document(source_text)
+    text = repair_ocr(normalize_document(source_text))
     lines = text.split("\n")
     info = read_metadata(lines)
     issued = info.document.issued
@@ -55,13 +56,12 @@ def extract(source_text: str, *, source_name: str = "") -> Extraction:
     tasks = read_tasks(outline, year=info.plan_year, issued=issued, news=info.news)
     for table in tables:
         tasks += table_tasks(table, year=info.plan_year, issued=issued)
-    body = "\n".join(lines[info.body_first - 1 : info.body_last])
     plan = build_plan(info.document, tasks, hashlib.sha256(source_text.encode()).hexdigest())
     return Extraction(
         document=info.document,
         plan=plan,
         tasks=tasks,
-        events=_distinct(find_events(body)),
+        events=_distinct(find_events("\n".join(lines[: info.body_last]))),  # the title's anniversaries too
         indicators=read_indicators(outline),
         review=_review(tasks, source_name),
         info=info,

@@ -35,7 +35,9 @@ _COMPARATORS = {
     "khoảng": "~",
 }
 _UNIT_STOP = re.compile(
-    r"\s+(?:so với|trong đó|trở lên|theo|trên địa bàn|ở|của|vào|tại|và)\b.*$", re.IGNORECASE
+    r"\s+(?:so với|trong đó|trở lên|theo|trên địa bàn|ở|của|vào|tại|và|sử dụng|được|có|đạt|tham gia|là|với"
+    r"|cho)\b.*$",
+    re.IGNORECASE,
 )
 
 
@@ -71,6 +73,23 @@ def to_number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
 
+UNIT_WORDS = 4  # "lượt người lao động"; longer runs are the metric going on
+
+
+def measure_unit(text: str) -> str | None:
+    """The unit after a figure: words up to a stop word, ending after a currency or symbol such as
+    "USD", "CO2" or "USD/người" ("2,5 tỷ USD vốn đầu tư" → "tỷ USD")."""
+    words = _UNIT_STOP.sub("", text.strip()).split()
+    kept: list[str] = []
+    for word in words:
+        if len(kept) >= UNIT_WORDS:
+            break
+        kept.append(word)
+        if (word.isupper() and len(word) > 1) or "/" in word or any(ch.isdigit() for ch in word):
+            break
+    return " ".join(kept) or None
+
+
 def read_indicator(number: int, text: str, line: int | None = None) -> Indicator:
     body = text.strip().rstrip(";.")
     first = re.split(r";|\.\s", body)[0]
@@ -79,7 +98,7 @@ def read_indicator(number: int, text: str, line: int | None = None) -> Indicator
         year_like = re.fullmatch(r"(?:19|20)\d\d", m.group("a")) and not m.group("unit")
         if _NOT_TARGET.search(plain[: m.start("a")]) or year_like:
             continue
-        unit = " ".join(_UNIT_STOP.sub("", (m.group("unit") or "").strip()).split()[:4]) or None
+        unit = measure_unit(m.group("unit") or "")
         cmp_words = " ".join((m.group("cmp") or "").lower().replace("ở mức", "").split())
         verbs = list(_VERB.finditer(plain, 0, m.start() + 1))
         metric = first[: verbs[-1].start() if verbs else m.start()].strip(" :") or first[m.end() :].strip(

@@ -19,7 +19,8 @@ NAMED_HEADS = (
     "ban", "sở", "phòng", "cục", "chi cục", "tổng cục", "vụ", "viện", "học viện", "trung tâm", "trường",
     "đài", "báo", "tạp chí", "bộ", "hội", "đoàn", "liên đoàn", "công đoàn", "ngân hàng", "kho bạc",
     "công ty", "tổng công ty", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án", "thanh tra",
-    "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
+    "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban", "tổ đại biểu",
+    "đoàn đại biểu", "tổ công tác",
 )
 
 # Heads that are a unit (or a kind of units) by themselves.
@@ -49,7 +50,7 @@ ORGANISATION_NOUN_NEXT = (
 PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",
     "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
-    "hội viên",
+    "hội viên", "đại biểu",
 )
 
 # Lower-case words that occur inside unit names after the head.

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extraction.layout import furniture, reaches_margin, wrap_width
+
 _ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.)]\s*(?P<rest>\S.*)$")
+# "Điều 2. Tổ chức thực hiện": the articles of a resolution or decision are its top-level sections.
+_ARTICLE = re.compile(r"^(?P<n>Điều\s+\d{1,3})\s*[.:]\s*(?P<rest>\S.*)$")
 _DECIMAL = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}){0,4})(?P<dot>[.)]?)\s+(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
@@ -20,6 +24,7 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+HEADING_WORDS = 14  # a numbered line this short that reaches the margin is a heading, not a wrapped sentence
 BULLET_DEPTH = {"-": 1, "–": 1, "—": 1, "•": 1, "*": 2, "+": 2, "·": 3, "∙": 3, "▪": 3, "○": 3, "●": 1}
 
 
@@ -74,12 +79,19 @@ def parse_outline(
     outline = Outline()
     last = len(lines) if last is None else last
     state = _State()
+    skip = skip | furniture(lines)
+    width = wrap_width(lines)
     for number in range(first, last + 1):
         line = _BOOKMARK.sub("", _HEADING_HASHES.sub("", lines[number - 1].strip())).strip()
         if not line or line.startswith("|") or line[0] in _FOOTNOTE_MARKS or number in skip:
             continue
         current = outline.paragraphs[-1] if outline.paragraphs else None
-        if current is not None and _continues(current, line, state):
+        wrapped = (
+            current is not None
+            and reaches_margin(lines[current.last_line - 1], width)
+            and not (current.numbered and len(current.text.split()) <= HEADING_WORDS)
+        )
+        if current is not None and _continues(current, line, state, wrapped=wrapped):
             current.text = f"{current.text} {line}"
             current.last_line = number
             if current.numbered:
@@ -101,14 +113,17 @@ class _State:
         return ((self.roman,) if self.roman else ()) + self.decimal
 
 
-def _continues(current: Paragraph, line: str, state: _State) -> bool:
-    """A line that starts in lower case (or with "(" after an unfinished sentence) goes on."""
+def _continues(current: Paragraph, line: str, state: _State, *, wrapped: bool = False) -> bool:
+    """A line that starts in lower case (or with "(" after an unfinished sentence) goes on; so does
+    any line after one that the right margin cut (hard-wrapped PDF or OCR text)."""
     if _marker(line, state, peek=True) is not None:
         return False
     first = line[0]
     if first.isalpha() and first.islower():
         return True
     unfinished = not current.text.rstrip().endswith(_TERMINAL)
+    if wrapped and unfinished:
+        return True
     if first in "(" or first.isdigit():
         return unfinished
     # A body paragraph ends with punctuation; one that does not was cut by a page break.
@@ -125,6 +140,9 @@ def _marker(line: str, state: _State, *, peek: bool = False) -> tuple[str, str, 
     m = _ROMAN.match(line)
     if m and (m.group("rest")[0].isupper() or m.group("rest")[0] in '“"'):
         return "roman", m.group("n"), m.group("rest")
+    m = _ARTICLE.match(line)
+    if m:
+        return "roman", " ".join(m.group("n").split()), m.group("rest")
     m = _DECIMAL.match(line)
     if m and _plausible_number(m, state):
         return "decimal", m.group("n"), m.group("rest")

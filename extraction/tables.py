@@ -252,8 +252,13 @@ def _split_row(text: str, kinds: list[str]) -> dict[str, str]:
     for m in list(re.finditer(r"\S+", text))[2:]:
         lead = read_units(text, m.start(), persons=False)
         if lead is not None and m.group(0)[0].isupper():
-            cells["task"], cells["lead"] = text[: m.start()].strip(), text[m.start() : lead.end]
-            rest = text[lead.end :].lstrip(" ,;").rstrip()
+            # The lead cell holds one unit; what follows it is the participants' cell.
+            second = text.lower().find(lead.names[1].lower(), m.start()) if len(lead.names) > 1 else -1
+            cut = second if second > 0 else lead.end
+            connector = re.match(r"\s*(?:và|-|,)(?=\s|$)", text[cut:]) if second < 0 else None
+            cut = connector.end() if connector else cut
+            cells["task"], cells["lead"] = text[: m.start()].strip(), text[m.start() : cut].strip(" ;")
+            rest = text[cut:].lstrip(" ,;").rstrip()
             if rest:
                 cells["participant"] = rest
             return cells
@@ -276,18 +281,36 @@ def _deadline_tail(text: str) -> int | None:
 
 
 def _wrap(row: Row, line: str, number: int) -> None:
-    """A wrapped line: its leading words go on with the task, a trailing run of unit words with the units."""
+    """A wrapped line holds the next lines of several cells side by side: the task's words (lower case)
+    first, then a name's words (from the first capital) for the unit cell left unfinished, then the
+    rest of the next unit cell: "công việc UBND huyện môn" under "... Văn phòng HĐND và | Các phòng,
+    ban chuyên"."""
     words = line.split()
-    cut = len(words)
-    while cut > 0 and (words[cut - 1][0].isupper() or words[cut - 1].strip(",;") in _UNIT_TAIL):
-        cut -= 1
-    head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+    first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
+    if first is None:  # only lower-case words: a trailing run of unit words ends an unfinished unit cell
+        first = len(words)
+        open_cell = any(_unfinished(row.cells.get(c, "")) for c in ("lead", "participant"))
+        while open_cell and first > 0 and words[first - 1].strip(",;") in _UNIT_TAIL:
+            first -= 1
+    cut = first
+    while cut < len(words) and (words[cut][0].isupper() or words[cut].strip(",;") in _UNIT_TAIL):
+        cut += 1
+    head, name, tail = " ".join(words[:first]), " ".join(words[first:cut]), " ".join(words[cut:])
     if head:
         row.cells["task"] = f"{row.cells.get('task', '')} {head}".strip()
-    if tail:
-        column = "participant" if "participant" in row.cells else "lead"
-        row.cells[column] = f"{row.cells.get(column, '')} {tail}".strip()
+    columns = [c for c in ("lead", "participant") if c in row.cells] or ["lead"]
+    open_participant = tail or _unfinished(row.cells.get("participant", ""))
+    if len(columns) == 2 and not _unfinished(row.cells["lead"]) and open_participant:
+        columns = columns[1:]
+    for column, text in zip(columns, (name, tail), strict=False):
+        if text:
+            row.cells[column] = f"{row.cells.get(column, '')} {text}".strip()
     row.last_line = number
+
+
+def _unfinished(cell: str) -> bool:
+    """A unit cell cut at the end of its line: "Văn phòng HĐND và", "Trung tâm Văn hóa -"."""
+    return cell.rstrip().endswith((" và", "-", ",", " của", " các", " thuộc"))
 
 
 _UNIT_TAIL = frozenset(

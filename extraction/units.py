@@ -53,6 +53,8 @@ _PERSON = _phrases(lx.PERSON_HEADS)
 _NAME_WORDS = _phrases(lx.NAME_WORDS)
 _FIELD = _phrases(lx.FIELD_WORDS)
 PREDICATES = _phrases(lx.PREDICATES)
+# Heads of offices that may follow a complete name when table cells run together.
+_OFFICES = _phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
 _GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}
 # Generic heads that are ordinary words at the start of a sentence ("Ban hành", "Huyện tổ chức").
 _NEEDS_LIST = {
@@ -60,7 +62,8 @@ _NEEDS_LIST = {
     for w in lx.GENERIC_HEADS
     if " " not in w or w in ("thành phố", "thị xã", "thị trấn", "cơ sở")
 }
-MAX_TAILS = 3  # lower-case words after a capitalised one inside a name: "Kiểm soát bệnh tật", "Quản lý đô thị"
+# Lower-case words after a capitalised one inside a name: "Kiểm soát bệnh tật", "Quản lý đô thị".
+MAX_TAILS = 3
 LEVEL_ENDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "trung ương"})
 _COMMITTEES = frozenset({"thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
 _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
@@ -149,7 +152,7 @@ def _inside_name(tokens: list[Token], i: int, *, persons: bool) -> bool:
 
 def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
     """Index after the last word of the name that starts at tokens[i], and why it ended there."""
-    tails, after_capital = 0, True
+    tails, after_capital, named = 0, True, 0
     while i < len(tokens):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
@@ -167,10 +170,10 @@ def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
             return i, "other"
         if tok.capitalised and match(_QUANT, tokens, i):
             return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
-        if tok.capitalised and _starts_next_unit(tokens, i):
+        if tok.capitalised and _starts_next_unit(tokens, i, named=named):
             return i, "adjacent"
         if tok.capitalised:
-            i, tails, after_capital = i + 1, 0, True
+            i, tails, after_capital, named = i + 1, 0, True, named + 1
             continue
         words = match(_NAME_WORDS, tokens, i)
         if words > 1:
@@ -188,14 +191,18 @@ def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
     return i, "end"
 
 
-def _starts_next_unit(tokens: list[Token], i: int) -> bool:
-    """ "... UBND huyện Phòng Tư pháp": a body's head right after a name that ended with its level word
-    (table cells run together); a party or people's committee there is still part of the name."""
-    if i == 0 or tokens[i - 1].low not in LEVEL_ENDS or match(_INSTITUTION, tokens, i) > 1:
+def _starts_next_unit(tokens: list[Token], i: int, *, named: int = 0) -> bool:
+    """A body's head where table cells run together: "... UBND huyện Phòng Tư pháp" (after a level word)
+    or "Phòng Nội vụ Văn phòng HĐND" (after a name with a proper word of its own). A party or people's
+    committee there is still part of the name ("Ban Tuyên giáo Huyện ủy", "Văn phòng UBND tỉnh")."""
+    if i == 0 or tokens[i].low in _COMMITTEES:
         return False
-    if tokens[i].low in _COMMITTEES:
-        return False
-    return bool(match(_NAMED, tokens, i) or match(_INSTITUTION, tokens, i))
+    if tokens[i - 1].low in LEVEL_ENDS:
+        return bool(match(_NAMED, tokens, i) or match(_INSTITUTION, tokens, i))
+    institution = match(_INSTITUTION, tokens, i)
+    heads = match(_OFFICES, tokens, i) or (0 if institution else match(_NAMED, tokens, i))
+    following = tokens[i + heads] if heads and i + heads < len(tokens) else None
+    return bool(named and heads and following and following.capitalised)
 
 
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
@@ -246,7 +253,7 @@ def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
         if part.separator == ";":
             split = True
         elif part.separator == ",":
-            split = part.kind == "specific" and (specific or closed)
+            split = part.kind == "specific" and (specific or closed or _own_level(tokens, part))
         else:  # "và"
             words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
             front = "mặt trận" in words and " ".join(part.head).startswith(_FRONT_PARTNERS)
@@ -260,12 +267,21 @@ def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
     return units
 
 
+def _own_level(tokens: list[Token], part: Part) -> bool:
+    """ "Ủy ban nhân dân các xã, thị trấn" after "các phòng, ban": a people's body with its own level is
+    a unit of its own, not one more kind in the list before it."""
+    if match(_INSTITUTION, tokens, part.first) < 2:
+        return False
+    return any(t.low in LEVEL_ENDS or t.low == "các" for t in tokens[part.first : part.last + 1])
+
+
 def _shared_office(tokens: list[Token], current: list[Part], part: Part) -> bool:
     """ "Văn phòng HĐND và UBND huyện": one office serving two bodies named by their heads alone."""
     if len(current) != 1 or current[0].head != ("văn", "phòng"):
         return False
     served = tokens[current[0].first + 2 : current[0].last + 1]
-    return len(served) == 1 and match(_INSTITUTION, served, 0) == 1 and match(_INSTITUTION, tokens, part.first) > 0
+    joined = match(_INSTITUTION, tokens, part.first) > 0
+    return len(served) == 1 and match(_INSTITUTION, served, 0) == 1 and joined
 
 
 def unit_heading(text: str) -> UnitList | None:

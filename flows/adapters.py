@@ -8,11 +8,12 @@ import importlib
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from services.context import Context
+if TYPE_CHECKING:
+    from services.context import Context
 
 
 class Step(BaseModel):
@@ -42,8 +43,9 @@ def escalate(context: Context, as_of: date, now: datetime) -> Step:
     found = _find("notifications.service", "run_notifications")
     if isinstance(found, str):
         return Step(name="escalation", ran=False, detail=found)
-    return Step(name="escalation", ran=True,
-                detail=_describe(found(context.engine, context.settings, as_of, now)))
+    return Step(
+        name="escalation", ran=True, detail=_describe(found(context.engine, context.settings, as_of, now))
+    )
 
 
 def rebuild_feeds(context: Context, as_of: date) -> Step:
@@ -71,5 +73,8 @@ def ingest_reports(context: Context, paths: list[Path], now: datetime) -> Step:
     if isinstance(found, str):
         return Step(name="reports", ran=False, detail=found)
     results = found(context.engine, context.settings, paths, now)
-    return Step(name="reports", ran=True,
-                detail="; ".join(f"{r.path.name}: {r.outcome.value}" for r in results) or "no reports")
+    return Step(
+        name="reports",
+        ran=True,
+        detail="; ".join(f"{r.path.name}: {r.outcome.value}" for r in results) or "no reports",
+    )

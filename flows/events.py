@@ -34,14 +34,24 @@ def event_of(transition: TransitionView, as_of: date) -> dict[str, object]:
             "prefect.resource.name": f"{transition.section} · {transition.unit}",
         },
         "related": [
-            {"prefect.resource.id": f"dondoc.plan.{plan_slug(transition.plan_key)}",
-             "prefect.resource.role": "plan", "prefect.resource.name": transition.plan_key},
-            {"prefect.resource.id": f"dondoc.unit.{ascii_slug(transition.unit)}",
-             "prefect.resource.role": "unit", "prefect.resource.name": transition.unit},
+            {
+                "prefect.resource.id": f"dondoc.plan.{plan_slug(transition.plan_key)}",
+                "prefect.resource.role": "plan",
+                "prefect.resource.name": transition.plan_key,
+            },
+            {
+                "prefect.resource.id": f"dondoc.unit.{ascii_slug(transition.unit)}",
+                "prefect.resource.role": "unit",
+                "prefect.resource.name": transition.unit,
+            },
         ],
         "payload": {
-            "status": transition.new_status, "old_status": transition.old_status, "as_of": as_of.isoformat(),
-            "overdue_days": transition.overdue_days, "task": transition.task_key, "role": transition.role,
+            "status": transition.new_status,
+            "old_status": transition.old_status,
+            "as_of": as_of.isoformat(),
+            "overdue_days": transition.overdue_days,
+            "task": transition.task_key,
+            "role": transition.role,
         },
     }
 

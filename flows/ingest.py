@@ -9,6 +9,8 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
+from flows.adapters import Step
+
 PLAN_FILES = frozenset({".yaml", ".yml"})
 
 
@@ -21,8 +23,13 @@ def _files(folder: Path, suffixes: frozenset[str] | None = None, *, recursive: b
     if not folder.is_dir():
         return []
     found = folder.rglob("*") if recursive else folder.iterdir()
-    return sorted(p for p in found if p.is_file() and not p.name.startswith((".", "~$"))
-                  and (suffixes is None or p.suffix.lower() in suffixes))
+    return sorted(
+        p
+        for p in found
+        if p.is_file()
+        and not p.name.startswith((".", "~$"))
+        and (suffixes is None or p.suffix.lower() in suffixes)
+    )
 
 
 @task(name="plan files", cache_policy=NO_CACHE)
@@ -45,7 +52,7 @@ def load_plan_files(paths: list[Path]) -> list[str]:
 
 
 @task(name="plan documents", cache_policy=NO_CACHE)
-def load_documents(paths: list[Path]) -> Any:
+def load_documents(paths: list[Path]) -> Step:
     from flows.adapters import ingest_documents
     from services.context import Context
 
@@ -54,7 +61,7 @@ def load_documents(paths: list[Path]) -> Any:
 
 
 @task(name="report documents", cache_policy=NO_CACHE)
-def load_reports(paths: list[Path]) -> Any:
+def load_reports(paths: list[Path]) -> Step:
     from flows.adapters import ingest_reports
     from services.context import Context
 
@@ -78,7 +85,10 @@ def ingest_inbox(inbox: str | None = None) -> dict[str, Any]:
     log = get_run_logger()
     if plan_files:
         result["plan_files"] = load_plan_files(plan_files)
-    for name, paths, step in (("plan_documents", documents, load_documents), ("reports", reports, load_reports)):
+    for name, paths, step in (
+        ("plan_documents", documents, load_documents),
+        ("reports", reports, load_reports),
+    ):
         if paths:
             done = step(paths)
             (log.info if done.ran else log.warning)("%s: %s", done.name, done.detail)

@@ -9,8 +9,9 @@ from typing import Any
 
 from prefect import allow_failure, flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.client.schemas.objects import State
 from prefect.futures import PrefectFuture, wait
-from prefect.states import Cancelled, Completed, Failed, State
+from prefect.states import Cancelled, Completed, Failed
 
 from models.status import Status
 
@@ -54,13 +55,18 @@ def _submit_all(snapshot: Any) -> list[PrefectFuture[Any]]:
         before = snapshot.dag.predecessors(view.task_key) if view.task_key in snapshot.dag.tasks else []
         waits = [allow_failure(f) for p in before for f in by_task.get(p, [])]
         payload = {
-            "id": view.id, "key": view.key, "section": view.section, "task": view.task, "unit": view.unit,
-            "role": ROLE_NAMES.get(view.role, view.role), "status": evaluation.status.value,
+            "id": view.id,
+            "key": view.key,
+            "section": view.section,
+            "task": view.task,
+            "unit": view.unit,
+            "role": ROLE_NAMES.get(view.role, view.role),
+            "status": evaluation.status.value,
             "effective_due": evaluation.effective_due.isoformat() if evaluation.effective_due else None,
             "overdue_days": evaluation.overdue_days,
         }
-        future = assess.with_options(task_run_name=run_name(view.section, view.unit, view.role)).submit(
-            payload, wait_for=waits)
+        named = assess.with_options(task_run_name=run_name(view.section, view.unit, view.role))
+        future = named.submit(payload, wait_for=waits)  # type: ignore[call-overload]
         by_task.setdefault(view.task_key, []).append(future)
         futures.append(future)
     return futures
@@ -96,5 +102,10 @@ def plan_flow(plan_key: str, as_of: date | None = None) -> dict[str, Any]:
     counts: dict[str, int] = {}
     for line in snapshot.lines:
         counts[line.evaluation.status.value] = counts.get(line.evaluation.status.value, 0) + 1
-    return {"plan": plan_key, "as_of": day.isoformat(), "assignments": len(futures), "statuses": counts,
-            "artifacts": keys}
+    return {
+        "plan": plan_key,
+        "as_of": day.isoformat(),
+        "assignments": len(futures),
+        "statuses": counts,
+        "artifacts": keys,
+    }

@@ -24,12 +24,16 @@ def deployments() -> list:  # type: ignore[type-arg]
 
     return [
         daily_sweep.to_deployment(
-            name="daily-sweep", schedules=[Cron(SWEEP_CRON, timezone=TIMEZONE)],
-            description="Quét trạng thái mọi nhiệm vụ mỗi sáng ngày làm việc", tags=["dondoc"],
+            name="daily-sweep",
+            schedules=[Cron(SWEEP_CRON, timezone=TIMEZONE)],
+            description="Quét trạng thái mọi nhiệm vụ mỗi sáng ngày làm việc",
+            tags=["dondoc"],
         ),
         ingest_inbox.to_deployment(
-            name="ingest-inbox", schedules=[Interval(timedelta(minutes=INBOX_MINUTES), timezone=TIMEZONE)],
-            description="Đọc văn bản mới trong thư mục inbox", tags=["dondoc"],
+            name="ingest-inbox",
+            schedules=[Interval(timedelta(minutes=INBOX_MINUTES), timezone=TIMEZONE)],
+            description="Đọc văn bản mới trong thư mục inbox",
+            tags=["dondoc"],
         ),
         plan_flow.to_deployment(name="plan", description="Một kế hoạch theo ngày, khi cần", tags=["dondoc"]),
     ]

@@ -10,29 +10,37 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
+from flows.adapters import Step
+from services.sweep import SweepOutcome
+
 SWEEP_ARTIFACT = "daily-sweep"
 
 
 @task(name="evaluate", cache_policy=NO_CACHE)
-def evaluate(as_of: date, full: bool) -> Any:
+def evaluate(as_of: date, full: bool) -> SweepOutcome:
     """The SQL pass: transitions to status_history, new status columns, the plans that changed."""
     from services.context import Context
     from services.sweep import run_sweep
 
     context = Context()
-    return run_sweep(context.engine, as_of=as_of, now=context.now(), full=full,
-                     horizon=context.settings.reminder_horizon_days)
+    return run_sweep(
+        context.engine,
+        as_of=as_of,
+        now=context.now(),
+        full=full,
+        horizon=context.settings.reminder_horizon_days,
+    )
 
 
 @task(name="events", cache_policy=NO_CACHE)
-def events(outcome: Any) -> int:
+def events(outcome: SweepOutcome) -> int:
     from flows.events import emit_transitions
 
     return emit_transitions(outcome.transitions, outcome.as_of)
 
 
 @task(name="escalation", cache_policy=NO_CACHE)
-def escalation(as_of: date) -> Any:
+def escalation(as_of: date) -> Step:
     from flows.adapters import escalate
     from services.context import Context
 
@@ -41,14 +49,14 @@ def escalation(as_of: date) -> Any:
 
 
 @task(name="feeds", cache_policy=NO_CACHE)
-def feeds(as_of: date) -> Any:
+def feeds(as_of: date) -> Step:
     from flows.adapters import rebuild_feeds
     from services.context import Context
 
     return _logged(rebuild_feeds(Context(), as_of))
 
 
-def _logged(step: Any) -> Any:
+def _logged(step: Step) -> Step:
     log = get_run_logger()
     (log.info if step.ran else log.warning)("%s: %s", step.name, step.detail)
     return step
@@ -77,19 +85,34 @@ def daily_sweep(as_of: date | None = None, full: bool = False) -> dict[str, Any]
         state = plan_flow(plan_key, day, return_state=True)
         if not state.is_completed():
             failed[plan_key] = state.message or state.name or "failed"
-    create_markdown_artifact(markdown=_summary(outcome, sent, steps, failed), key=SWEEP_ARTIFACT,
-                             description=f"Quét trạng thái ngày {day:%d/%m/%Y}")
-    return {"as_of": day.isoformat(), "full": outcome.full, "touched": outcome.touched,
-            "transitions": outcome.transition_count, "events": sent, "changed_plans": outcome.changed_plans,
-            "failed_plans": failed, "steps": {s.name: s.detail for s in steps}}
+    create_markdown_artifact(
+        markdown=_summary(outcome, sent, steps, failed),
+        key=SWEEP_ARTIFACT,
+        description=f"Quét trạng thái ngày {day:%d/%m/%Y}",
+    )
+    return {
+        "as_of": day.isoformat(),
+        "full": outcome.full,
+        "touched": outcome.touched,
+        "transitions": outcome.transition_count,
+        "events": sent,
+        "changed_plans": outcome.changed_plans,
+        "failed_plans": failed,
+        "steps": {s.name: s.detail for s in steps},
+    }
 
 
-def _summary(outcome: Any, sent: int, steps: list[Any], failed: dict[str, str]) -> str:
-    lines = [f"# Quét trạng thái ngày {outcome.as_of:%d/%m/%Y}", "",
-             f"- {'Toàn bộ' if outcome.full else 'Chỉ phần thay đổi'}: xét {outcome.touched} nhiệm vụ, "
-             f"{outcome.transition_count} chuyển trạng thái, {sent} sự kiện",
-             f"- Kế hoạch thay đổi: {len(outcome.changed_plans)}"]
-    lines += [f"  - {key}" + (f" — **lỗi**: {failed[key]}" if key in failed else "")
-              for key in outcome.changed_plans]
+def _summary(outcome: SweepOutcome, sent: int, steps: list[Step], failed: dict[str, str]) -> str:
+    lines = [
+        f"# Quét trạng thái ngày {outcome.as_of:%d/%m/%Y}",
+        "",
+        f"- {'Toàn bộ' if outcome.full else 'Chỉ phần thay đổi'}: xét {outcome.touched} nhiệm vụ, "
+        f"{outcome.transition_count} chuyển trạng thái, {sent} sự kiện",
+        f"- Kế hoạch thay đổi: {len(outcome.changed_plans)}",
+    ]
+    lines += [
+        f"  - {key}" + (f" — **lỗi**: {failed[key]}" if key in failed else "")
+        for key in outcome.changed_plans
+    ]
     lines += [f"- {step.name}: {'' if step.ran else '(bỏ qua) '}{step.detail}" for step in steps]
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
@@ -40,8 +41,9 @@ class DependencyCycle(DondocError, ValueError):
 
     def __init__(self, plan: str, path: Sequence[str], edges: Sequence[Edge]) -> None:
         self.plan, self.path, self.edges = plan, tuple(path), tuple(edges)
-        why = "; ".join(f"{e.target} waits for {e.source} ({e.kind}: {e.reason or 'no reason given'})"
-                        for e in edges)
+        why = "; ".join(
+            f"{e.target} waits for {e.source} ({e.kind}: {e.reason or 'no reason given'})" for e in edges
+        )
         super().__init__(
             f"plan {plan}: tasks wait for each other in a cycle {' → '.join(path)} [{why}]; delete one of "
             "these depends_on entries in the plan file, or mark a derived one `ignored: true`"
@@ -76,7 +78,7 @@ class PlanDag(BaseModel):
             path.append(task)
             for nxt in self.successors(task):
                 if state.get(nxt) == 1:
-                    return [*path[path.index(nxt):], nxt]
+                    return [*path[path.index(nxt) :], nxt]
                 if nxt not in state and (found := visit(nxt)):
                     return found
             path.pop()
@@ -92,7 +94,7 @@ class PlanDag(BaseModel):
         """Raise DependencyCycle, naming the path and each edge's reason, if tasks wait in a circle."""
         found = self.cycle()
         if found:
-            edges = [self.edge(a, b) for a, b in zip(found, found[1:], strict=False)]
+            edges = [self.edge(a, b) for a, b in itertools.pairwise(found)]
             raise DependencyCycle(self.plan, found, edges)
 
     def order(self) -> list[str]:

@@ -29,6 +29,7 @@ _SUMMARY = re.compile(r"\btổng hợp\b", re.IGNORECASE)
 CUE_COVERAGE = 0.4  # share of the cue's (rarity-weighted) syllable pairs a task's title must cover
 SAME_TASK_DICE = 0.6  # two titles this alike in different sections name one piece of work
 MIN_SHARED = 2
+SAME_TASK_SHARED = 3
 
 
 def derived_edges(plan: Plan) -> list[Edge]:
@@ -51,8 +52,14 @@ def cue_edges(plan: Plan, weights: Mapping[str, float]) -> list[Edge]:
                 if other is None:
                     continue
                 source, target = (other.id, task.id) if waits else (task.id, other.id)
-                edges.append(Edge(source=source, target=target, kind=EdgeKind.text_cue,
-                                  reason=f"{match.group('cue')} {match.group('what').strip()}"))
+                edges.append(
+                    Edge(
+                        source=source,
+                        target=target,
+                        kind=EdgeKind.text_cue,
+                        reason=f"{match.group('cue')} {match.group('what').strip()}",
+                    )
+                )
     return edges
 
 
@@ -78,8 +85,14 @@ def reporting_edges(plan: Plan) -> list[Edge]:
             collector = next((u for m in pattern.finditer(text) if (u := _named_unit(plan, m["unit"]))), None)
             summary = _summary_task(plan, task, collector) if collector else None
             if summary is not None:
-                edges.append(Edge(source=task.id, target=summary.id, kind=EdgeKind.reporting,
-                                  reason=f"báo cáo qua {collector}"))
+                edges.append(
+                    Edge(
+                        source=task.id,
+                        target=summary.id,
+                        kind=EdgeKind.reporting,
+                        reason=f"báo cáo qua {collector}",
+                    )
+                )
                 break
     return edges
 
@@ -96,8 +109,10 @@ def _summary_task(plan: Plan, task: Task, unit: str) -> Task | None:
     """The task `unit` leads that collects reports: the first one due on or after `task`."""
     own_due = _due(plan, task)
     candidates = [
-        other for other in plan.tasks
-        if other.id != task.id and _SUMMARY.search(normalize_text(_words(other)))
+        other
+        for other in plan.tasks
+        if other.id != task.id
+        and _SUMMARY.search(normalize_text(_words(other)))
         and any(a.unit == unit and a.role is Role.lead for a in plan.assignments_of(other.id))
     ]
     later = [c for c in candidates if own_due is None or (_due(plan, c) or date.max) >= own_due]
@@ -112,16 +127,28 @@ def _due(plan: Plan, task: Task) -> date | None:
 
 
 def same_task_edges(plan: Plan) -> list[Edge]:
-    """A later section that names an earlier section's task again ("phối hợp ... Hội nghị ...")
-    joins that task: the earlier task waits for the help given under the later one."""
+    """A later section that names an earlier section's work again ("phối hợp ... Hội nghị ...") joins
+    that task: the earlier task waits for the help given under the later one. Titles are compared
+    without their unit names and role words, which say who, not what."""
+    work = {task.id: _work_words(plan, task) for task in plan.tasks}
     edges: list[Edge] = []
     for index, later in enumerate(plan.tasks):
         for earlier in plan.tasks[:index]:
             if name_key(earlier.section) == name_key(later.section):
                 continue
-            score, shared = dice(earlier.title, later.title)
-            if shared >= MIN_SHARED and score >= SAME_TASK_DICE:
+            score, shared = dice(work[earlier.id], work[later.id])
+            if shared >= SAME_TASK_SHARED and score >= SAME_TASK_DICE:
                 edges.append(Edge(source=later.id, target=earlier.id, kind=EdgeKind.same_task,
                                   reason=f"cùng nhiệm vụ với mục {earlier.section or earlier.id}"))
                 break
     return edges
+
+
+_ROLE_WORDS = re.compile(r"\b(?:giao|chủ trì|phối hợp(?: với)?|tham gia|đề nghị|có trách nhiệm|tham mưu)\b")
+
+
+def _work_words(plan: Plan, task: Task) -> str:
+    text = name_key(task.title)
+    for unit in sorted({a.unit for a in plan.assignments}, key=len, reverse=True):
+        text = text.replace(name_key(unit), " ")
+    return _ROLE_WORDS.sub(" ", text)

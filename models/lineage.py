@@ -77,8 +77,13 @@ def lineage(parent: Plan, child: Plan) -> Lineage | None:
         t for t in fulfils if issued and (due := parent_dues.get(t)) is not None and issued > due
     )
     return Lineage(
-        parent=parent.key, child=child.key, child_number=child.document.number, child_issued=issued,
-        child_issuer=child.document.issuer, fulfils=fulfils, plan_late=plan_late,
+        parent=parent.key,
+        child=child.key,
+        child_number=child.document.number,
+        child_issued=issued,
+        child_issuer=child.document.issuer,
+        fulfils=fulfils,
+        plan_late=plan_late,
         late=tuple(_late_deadlines(parent, child, parent_dues, child_dues)),
     )
 
@@ -92,8 +97,11 @@ def _late_deadlines(
         match = _same_work(task, parent)
         parent_due = parent_dues.get(match.id) if match else None
         if match and child_due and parent_due and child_due > parent_due:
-            found.append(LateChildDeadline(child_task=task.id, parent_task=match.id,
-                                           child_due=child_due, parent_due=parent_due))
+            found.append(
+                LateChildDeadline(
+                    child_task=task.id, parent_task=match.id, child_due=child_due, parent_due=parent_due
+                )
+            )
     return found
 
 

@@ -66,7 +66,7 @@ def schedule(dag: PlanDag, dues: Mapping[str, date | None]) -> Schedule:
         return Schedule()
     end = max(dated.values())
     before = _finish_before(dag, order, dues)
-    duration = {t: max(0, (dated[t] - before[t]).days) if t in dated and before[t] else 0 for t in order}
+    duration = {t: _allotted(dated.get(t), before[t]) for t in order}
     latest: dict[str, int] = {}
     for task in reversed(order):
         after = [latest[s] - duration[s] for s in dag.successors(task)]
@@ -74,10 +74,17 @@ def schedule(dag: PlanDag, dues: Mapping[str, date | None]) -> Schedule:
     slack = {t: latest[t] - dated[t].toordinal() for t in order if t in dated}
     conflicts = tuple(
         DeadlineConflict(first=p, then=t, first_due=dated[p], then_due=dated[t])
-        for t in order if t in dated
-        for p in dag.predecessors(t) if p in dated and dated[p] > dated[t]
+        for t in order
+        if t in dated
+        for p in dag.predecessors(t)
+        if p in dated and dated[p] > dated[t]
     )
     return Schedule(critical_path=_critical_path(dag, dated, end), slack=slack, end=end, conflicts=conflicts)
+
+
+def _allotted(due: date | None, ready: date | None) -> int:
+    """Days a task's deadline leaves it after its last prerequisite's (none: no prerequisite dated)."""
+    return max(0, (due - ready).days) if due is not None and ready is not None else 0
 
 
 def _critical_path(dag: PlanDag, dated: Mapping[str, date], end: date) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -19,7 +20,7 @@ def syllables(text: str) -> list[str]:
 def bigrams(text: str) -> frozenset[str]:
     """Adjacent syllable pairs: "tài liệu học tập" → {"tài liệu", "liệu học", "học tập"}."""
     words = syllables(text)
-    return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
 
 
 def rarity(texts: Iterable[str]) -> dict[str, float]:

@@ -26,7 +26,9 @@ def holiday_name(day: date) -> str | None:
     return str(name) if name else None
 
 
+@lru_cache(maxsize=8192)
 def is_working_day(day: date) -> bool:
+    # Cached: the holidays package's lookup dominates status evaluation and feed builds otherwise.
     if day in _swapped_workdays(day.year):
         return True
     if day.weekday() in _WEEKEND:

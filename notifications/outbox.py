@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Engine, and_, func, or_, select, update
+from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -150,22 +150,27 @@ def _owned(ids: Sequence[int], token: str) -> object:
     return and_(OutboxRow.id.in_(list(ids)), OutboxRow.lease_token == token)
 
 
+_TABLE: Table = OutboxRow.__table__  # type: ignore[assignment]
+# Built once: marking a row sent happens once a message, in its own commit, on the hot path.
+_MARK_SENT = (
+    update(_TABLE)
+    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _TABLE.c.lease_token == bindparam("token"))
+    .values(
+        state=OutboxState.sent.value,
+        sent_at=bindparam("sent_at"),
+        attempts=_TABLE.c.attempts + 1,
+        last_error=None,
+        lease_token=None,
+        lease_until=None,
+    )
+)
+
+
 def mark_sent(engine: Engine, ids: Sequence[int], token: str, *, now: datetime) -> int:
     """Record delivery in its own commit; returns how many rows were still ours."""
-    with transaction(engine) as session:
-        result = session.execute(
-            update(OutboxRow)
-            .where(_owned(ids, token))  # type: ignore[arg-type]
-            .values(
-                state=OutboxState.sent.value,
-                sent_at=utc(now),
-                attempts=OutboxRow.attempts + 1,
-                last_error=None,
-                lease_token=None,
-                lease_until=None,
-            )
-        )
-        return result.rowcount or 0  # type: ignore[attr-defined]
+    with engine.begin() as connection:
+        result = connection.execute(_MARK_SENT, {"ids": list(ids), "token": token, "sent_at": utc(now)})
+        return result.rowcount or 0
 
 
 def mark_failed(engine: Engine, ids: Sequence[int], token: str, error: str) -> None:
@@ -222,6 +227,37 @@ def release(engine: Engine, ids: Sequence[int], token: str) -> None:
             .where(_owned(ids, token))  # type: ignore[arg-type]
             .values(lease_token=None, lease_until=None)
         )
+
+
+def waiting(engine: Engine, *, now: datetime) -> list[tuple[int, int, int, date]]:
+    """Queued rows no live sweep holds: (id, assignment, deadline version, due)."""
+    moment = utc(now)
+    query = select(OutboxRow.id, OutboxRow.assignment_id, OutboxRow.deadline_version, OutboxRow.due).where(
+        OutboxRow.state == OutboxState.queued.value,
+        or_(OutboxRow.lease_token.is_(None), OutboxRow.lease_until < moment),
+    )
+    with transaction(engine) as session:
+        return [(id_, assignment, version, due) for id_, assignment, version, due in session.execute(query)]
+
+
+def withdraw(engine: Engine, reasons: dict[int, str], *, now: datetime) -> int:
+    """Withdraw queued rows that are no longer due, each with its reason; returns how many."""
+    moment, done = utc(now), 0
+    with transaction(engine) as session:
+        for id_, reason in reasons.items():
+            result = session.execute(
+                update(OutboxRow)
+                .where(
+                    OutboxRow.id == id_,
+                    OutboxRow.state == OutboxState.queued.value,
+                    or_(OutboxRow.lease_token.is_(None), OutboxRow.lease_until < moment),
+                )
+                .values(
+                    state=OutboxState.withdrawn.value, last_error=reason, lease_token=None, lease_until=None
+                )
+            )
+            done += result.rowcount or 0  # type: ignore[attr-defined]
+    return done
 
 
 def rows(engine: Engine, *, state: OutboxState | None = None, limit: int = 200) -> list[OutboxRow]:

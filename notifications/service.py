@@ -12,10 +12,12 @@ from sqlalchemy import Engine
 
 from models.workdays import holiday_name, is_working_day
 from notifications import outbox
-from notifications.decide import Notice, decide
+from notifications.artifact import publish_outbox_artifact
+from notifications.decide import Notice, decide, stopped
 from notifications.digest import Digest, Item, digest_of, item_of
 from notifications.links import Links
 from notifications.policy import Policy, load_policy
+from notifications.recipients import Reason
 from notifications.render import Renderer, make_environment, sender_domain
 from notifications.sender import Delivery, RetryPolicy, deliver
 from notifications.subjects import load_subjects
@@ -31,6 +33,7 @@ class NotifyResult(BaseModel):
     decided: int = 0  # notifications due now that were not in the outbox yet
     queued: int = 0  # of those, the ones this sweep inserted (a concurrent sweep may win the rest)
     delivery: Delivery = Delivery()
+    withdrawn: int = 0  # queued earlier, no longer due (a report, cancellation or extension came first)
     problems: list[str] = []  # recipients that could not be reached
     dry_run_files: list[Path] = []
 
@@ -66,7 +69,7 @@ def run_notifications(
         sent = outbox.sent_keys(session, [subject.assignment_id for subject in subjects])
     decision = decide(policy, subjects, registry, sent, as_of)
     entries = [(notice, _item(notice, links)) for notice in decision.notices]
-    result = NotifyResult(as_of=as_of, decided=len(entries), problems=decision.problems)
+    result = NotifyResult(as_of=as_of, decided=len(entries), problems=decision.problems + links.problems)
     domain = sender_domain(settings.mail_from)
 
     def render(digest: Digest) -> EmailMessage:
@@ -85,6 +88,7 @@ def run_notifications(
         result.dry_run_files = folder.written
         return result
     result.queued = outbox.enqueue(engine, entries, as_of=as_of, now=now)
+    result.withdrawn = outbox.withdraw(engine, _stale(engine, policy, settings, as_of, now), now=now)
     retry = RetryPolicy(
         first_delay=timedelta(seconds=settings.mail_retry_seconds),
         max_attempts=settings.mail_max_attempts,
@@ -93,12 +97,45 @@ def run_notifications(
     result.delivery = deliver(
         engine, transport or smtp_transport(settings), render, now=now, domain=domain, retry=retry
     )
+    publish_outbox_artifact(engine)
     return result
 
 
+def _stale(engine: Engine, policy: Policy, settings: Settings, as_of: date, now: datetime) -> dict[int, str]:
+    """Rows queued by an earlier sweep (a retry, a dead sweep's) that should no longer go out: the
+    assignment was reported done, cancelled or paused, or its deadline changed since."""
+    waiting = outbox.waiting(engine, now=now)
+    if not waiting:
+        return {}
+    with transaction(engine) as session:
+        subjects = load_subjects(
+            session,
+            policy,
+            as_of=as_of,
+            horizon=settings.reminder_horizon_days,
+            only=sorted({assignment for _, assignment, _, _ in waiting}),
+        )
+    current = {subject.assignment_id: subject for subject in subjects}
+    reasons: dict[int, str] = {}
+    for id_, assignment, version, due in waiting:
+        subject = current.get(assignment)
+        if subject is None:
+            reasons[id_] = "withdrawn: the assignment was cancelled or paused"
+        elif stopped(policy, subject):
+            reasons[id_] = f"withdrawn: {subject.evaluation.status.value}"
+        elif (subject.deadline_version, subject.due_in_force) != (version, due):
+            reasons[id_] = "withdrawn: the deadline changed (gia hạn) before it went out"
+    return reasons
+
+
 def _item(notice: Notice, links: Links) -> Item:
+    # A feed link is secret: only the unit's own mail carries it (a group's member gets its own).
+    recipient = notice.recipient
+    own = recipient.unit is not None and recipient.reason in (Reason.lead, Reason.participant)
     return item_of(
-        notice, feed_url=links.feed(notice.subject.unit), plan_url=links.plan(notice.subject.plan_key)
+        notice,
+        feed_url=links.feed(recipient.unit) if own and recipient.unit else "",
+        plan_url=links.plan(notice.subject.plan_key),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import or_, select
@@ -11,7 +12,7 @@ from models.deadlines import Deadline, DeadlineKind
 from models.plan import Role
 from models.status import Lifecycle, Tracked, evaluate_one
 from notifications.decide import Subject
-from notifications.policy import Policy
+from notifications.policy import Policy, StopOn
 from store.tables import AssignmentRow, PlanRow, ReportRow, TaskRow, UnitRow
 
 
@@ -22,9 +23,20 @@ def _window(policy: Policy, as_of: date) -> tuple[date, date]:
     return as_of - timedelta(days=2 * after + 21), as_of + timedelta(days=2 * before + 21)
 
 
-def load_subjects(session: Session, policy: Policy, *, as_of: date, horizon: int) -> list[Subject]:
-    """Active assignments whose deadline is near enough to matter (every recurring one), evaluated."""
+def load_subjects(
+    session: Session, policy: Policy, *, as_of: date, horizon: int, only: Sequence[int] | None = None
+) -> list[Subject]:
+    """Assignments whose deadline is near enough to matter (every recurring one), evaluated; or,
+    with `only`, those assignments wherever their deadline is. Cancelled and paused ones are left
+    out when the policy stops on them."""
     low, high = _window(policy, as_of)
+    lifecycles = [Lifecycle.active.value]
+    lifecycles += [Lifecycle.paused.value] if StopOn.pause not in policy.stop_on else []
+    lifecycles += [Lifecycle.cancelled.value] if StopOn.cancellation not in policy.stop_on else []
+    near = or_(
+        AssignmentRow.deadline_kind == DeadlineKind.recurring.value,
+        AssignmentRow.effective_due.between(low, high),
+    )
     query = (
         select(
             AssignmentRow,
@@ -40,13 +52,8 @@ def load_subjects(session: Session, policy: Policy, *, as_of: date, horizon: int
         .join(PlanRow, AssignmentRow.plan_id == PlanRow.id)
         .join(TaskRow, AssignmentRow.task_id == TaskRow.id)
         .join(UnitRow, AssignmentRow.unit_id == UnitRow.id)
-        .where(AssignmentRow.lifecycle == Lifecycle.active.value, AssignmentRow.deadline.is_not(None))
-        .where(
-            or_(
-                AssignmentRow.deadline_kind == DeadlineKind.recurring.value,
-                AssignmentRow.effective_due.between(low, high),
-            )
-        )
+        .where(AssignmentRow.lifecycle.in_(lifecycles), AssignmentRow.deadline.is_not(None))
+        .where(near if only is None else AssignmentRow.id.in_(list(only)))
         .order_by(AssignmentRow.id)
     )
     found = list(session.execute(query))
@@ -56,7 +63,12 @@ def load_subjects(session: Session, policy: Policy, *, as_of: date, horizon: int
     subjects = []
     for row, plan_key, number, plan_title, issuer, task_key, section, task, unit in found:
         deadline = Deadline.model_validate(row.deadline)
-        tracked = Tracked(key=row.key, deadline=deadline, extended=row.deadline_version > 1)
+        tracked = Tracked(
+            key=row.key,
+            deadline=deadline,
+            lifecycle=Lifecycle(row.lifecycle),
+            extended=row.deadline_version > 1,
+        )
         subjects.append(
             Subject(
                 assignment_id=row.id,

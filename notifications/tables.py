@@ -16,6 +16,7 @@ class OutboxState(StrEnum):
     queued = "queued"  # waiting, or claimed by a sweep under a lease
     sent = "sent"  # the SMTP server accepted it
     failed = "failed"  # refused for good (5xx) or out of attempts: shown, never dropped
+    withdrawn = "withdrawn"  # no longer due before it could go out (a report, a cancellation, gia hạn)
 
 
 class OutboxRow(Base):

@@ -89,8 +89,12 @@ def _related_plans(engine: Engine, plan: Plan) -> tuple[list[Plan], list[Plan]]:
         numbered = session.scalars(select(PlanRow).where(PlanRow.number.is_not(None))).all()
         parents = [_stored_plan(r) for r in numbered if document_number_key(r.number or "") in wanted]
         citing = select(ReferenceRow.plan_id, ReferenceRow.number).where(ReferenceRow.implements.is_(True))
-        child_ids = {pid for pid, number in session.execute(citing) if own and document_number_key(number) == own}
-        children = [_stored_plan(r) for r in session.scalars(select(PlanRow).where(PlanRow.id.in_(child_ids)))]
+        child_ids = {
+            pid for pid, number in session.execute(citing) if own and document_number_key(number) == own
+        }
+        children = [
+            _stored_plan(r) for r in session.scalars(select(PlanRow).where(PlanRow.id.in_(child_ids)))
+        ]
     return parents, children
 
 
@@ -101,7 +105,12 @@ def load_snapshot(engine: Engine, plan_key: str, as_of: date, horizon: int) -> P
     dag = build_dag(plan)
     parents, children = _related_plans(engine, plan)
     snapshot = PlanSnapshot(
-        key=plan_key, slug=plan_slug(plan_key), plan=plan, as_of=as_of, lines=lines, dag=dag,
+        key=plan_key,
+        slug=plan_slug(plan_key),
+        plan=plan,
+        as_of=as_of,
+        lines=lines,
+        dag=dag,
         parents=[x for p in parents if (x := lineage(p, plan))],
         children=[x for c in children if (x := lineage(plan, c))],
     )
@@ -122,7 +131,9 @@ def _with_schedule(snapshot: PlanSnapshot) -> PlanSnapshot:
     statuses = snapshot.task_status()
     late = [t for t, s in statuses.items() if s is Status.overdue and t in snapshot.dag.tasks]
     done = [t for t, s in statuses.items() if s in DONE]
-    return snapshot.model_copy(update={
-        "schedule": schedule(snapshot.dag, dues),
-        "endangered": {t: d for t, d in endangered(snapshot.dag, late, done).items() if d},
-    })
+    return snapshot.model_copy(
+        update={
+            "schedule": schedule(snapshot.dag, dues),
+            "endangered": {t: d for t, d in endangered(snapshot.dag, late, done).items() if d},
+        }
+    )

@@ -53,9 +53,12 @@ def ensure_due_soon_days(connection: Connection, horizon: int) -> int:
         return 0
     rows = [
         {"h": horizon, "due": day.isoformat(), "soon": add_working_days(day, -horizon).isoformat()}
-        for day in (low + timedelta(days=n) for n in range(span)) if day not in have
+        for day in (low + timedelta(days=n) for n in range(span))
+        if day not in have
     ]
-    connection.execute(text("INSERT INTO due_soon_days (horizon, due, soon_from) VALUES (:h, :due, :soon)"), rows)
+    connection.execute(
+        text("INSERT INTO due_soon_days (horizon, due, soon_from) VALUES (:h, :due, :soon)"), rows
+    )
     return len(rows)
 
 
@@ -65,11 +68,13 @@ _EVAL_COLUMNS = "id, plan_id, old_status, status, overdue_days, reported_on, cha
 
 def fold_reports(connection: Connection, watermark: int) -> int:
     """Keep each assignment's earliest report on its row, for the reports recorded after `watermark`."""
-    return connection.execute(text("""
+    return connection.execute(
+        text("""
         UPDATE assignments SET first_report_on =
           (SELECT MIN(r.reported_on) FROM reports r WHERE r.assignment_id = assignments.id)
         WHERE id IN (SELECT assignment_id FROM reports WHERE id > :watermark)"""),
-        {"watermark": watermark}).rowcount
+        {"watermark": watermark},
+    ).rowcount
 
 
 def _temp_tables(connection: Connection, sql: Dialect) -> None:
@@ -77,58 +82,77 @@ def _temp_tables(connection: Connection, sql: Dialect) -> None:
     connection.execute(text("DROP TABLE IF EXISTS sweep_touched"))
     connection.execute(text("DROP TABLE IF EXISTS sweep_eval"))
     connection.execute(text(f"{temp} sweep_touched (id INTEGER PRIMARY KEY)"))
-    connection.execute(text(
-        f"{temp} sweep_eval (id INTEGER PRIMARY KEY, plan_id INTEGER, old_status VARCHAR(40), "
-        f"status VARCHAR(40), overdue_days INTEGER, reported_on {sql.date_type}, changes_on {sql.date_type}, "
-        f"due {sql.date_type}, soon_from {sql.date_type})"
-    ))
+    connection.execute(
+        text(
+            f"{temp} sweep_eval (id INTEGER PRIMARY KEY, plan_id INTEGER, old_status VARCHAR(40), "
+            f"status VARCHAR(40), overdue_days INTEGER, reported_on {sql.date_type}, "
+            f"changes_on {sql.date_type}, due {sql.date_type}, soon_from {sql.date_type})"
+        )
+    )
 
 
-def _collect_touched(connection: Connection, as_of: date, last_as_of: date | None, watermark: int) -> int:
+def _collect_touched(
+    connection: Connection, sql: Dialect, as_of: date, last_as_of: date | None, watermark: int
+) -> int:
     """Assignments whose next change day has come, that have no status yet, that got a report since
     the last sweep, or whose report's day (written ahead of time) has come since it."""
     since = (last_as_of or as_of).isoformat()
-    result = connection.execute(text("""
+    # SQLite's statistics often date from when every status was new: name the partial index.
+    unevaluated = "assignments" if sql.postgres else "assignments INDEXED BY ix_assignments_unevaluated"
+    result = connection.execute(
+        text(f"""
         INSERT INTO sweep_touched (id)
         SELECT id FROM assignments WHERE changes_on <= :as_of
-        UNION SELECT id FROM assignments WHERE status IS NULL
+        UNION SELECT id FROM {unevaluated} WHERE status IS NULL
         UNION SELECT assignment_id FROM reports WHERE id > :watermark
         UNION SELECT assignment_id FROM reports WHERE reported_on > :since AND reported_on <= :as_of"""),
-        {"as_of": as_of.isoformat(), "watermark": watermark, "since": since})
+        {"as_of": as_of.isoformat(), "watermark": watermark, "since": since},
+    )
     return result.rowcount
 
 
 def _collect_stale(connection: Connection, sql: Dialect, as_of: date, params: dict[str, Any]) -> int:
     """A full pass: one scan over every non-recurring assignment (its covering index) for the rows
     whose stored columns are not what they would be as of `as_of`; they are then evaluated by key."""
-    return connection.execute(text(f"""
+    return connection.execute(
+        text(f"""
         INSERT INTO sweep_touched (id) SELECT a.id FROM assignments a
         WHERE (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}') AND {stale_predicate(sql)}"""),
-        {**params, **stale_bounds(as_of)}).rowcount
+        {**params, **stale_bounds(as_of)},
+    ).rowcount
 
 
 def _evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, touched_only: bool) -> int:
     """Recurring deadlines in Python (their occurrences need the calendar walk), same temp table."""
     scope = "AND a.id IN (SELECT id FROM sweep_touched)" if touched_only else ""
-    rows = connection.execute(text(f"""
+    rows = connection.execute(
+        text(f"""
         SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version,
                a.reported_on, a.changes_on
-        FROM assignments a WHERE a.deadline_kind = '{RECURRING}' {scope}""")).all()
+        FROM assignments a WHERE a.deadline_kind = '{RECURRING}' {scope}""")
+    ).all()
     if not rows:
         return 0
     ids = [row.id for row in rows]
     reports: dict[int, list[date]] = {}
     for assignment_id, on in connection.execute(
         text("SELECT assignment_id, reported_on FROM reports WHERE assignment_id IN :ids").bindparams(
-            _expanding("ids")), {"ids": ids}):
+            _expanding("ids")
+        ),
+        {"ids": ids},
+    ):
         reports.setdefault(assignment_id, []).append(_day(on))  # type: ignore[arg-type]
     values = [_recurring_values(row, reports.get(row.id, []), as_of, horizon) for row in rows]
     if not touched_only:
         values = [v for v, row in zip(values, rows, strict=True) if _differs(v, row)]
     if values:
-        connection.execute(text(
-            f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
-            ":overdue_days, :reported_on, :changes_on, NULL, NULL)"), values)
+        connection.execute(
+            text(
+                f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
+                ":overdue_days, :reported_on, :changes_on, NULL, NULL)"
+            ),
+            values,
+        )
     return len(rows)
 
 
@@ -137,12 +161,18 @@ def _expanding(name: str) -> Any:
 
 
 def _recurring_values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dict[str, Any]:
-    deadline = Deadline.model_validate(row.deadline if isinstance(row.deadline, dict) else _json(row.deadline))
-    item = Tracked(key=row.key, deadline=deadline, lifecycle=Lifecycle(row.lifecycle),
-                   extended=row.deadline_version > 1)
+    deadline = Deadline.model_validate(
+        row.deadline if isinstance(row.deadline, dict) else _json(row.deadline)
+    )
+    item = Tracked(
+        key=row.key, deadline=deadline, lifecycle=Lifecycle(row.lifecycle), extended=row.deadline_version > 1
+    )
     found = evaluate_one(item, reports, as_of, horizon)
     return {
-        "id": row.id, "plan_id": row.plan_id, "old_status": row.status, "status": found.status.value,
+        "id": row.id,
+        "plan_id": row.plan_id,
+        "old_status": row.status,
+        "status": found.status.value,
         "overdue_days": found.overdue_days,
         "reported_on": found.reported_on.isoformat() if found.reported_on else None,
         "changes_on": found.changes_on.isoformat() if found.changes_on else None,
@@ -166,8 +196,15 @@ def _iso(value: Any) -> str | None:
 
 
 def evaluate_pass(
-    connection: Connection, *, as_of: date, horizon: int, now: datetime, full: bool, watermark: int,
-    fresh: bool = True, last_as_of: date | None = None,
+    connection: Connection,
+    *,
+    as_of: date,
+    horizon: int,
+    now: datetime,
+    full: bool,
+    watermark: int,
+    fresh: bool = True,
+    last_as_of: date | None = None,
 ) -> PassResult:
     """One set-based pass: touched rows (or all, when `full`) evaluated into sweep_eval, keeping the
     ones whose stored columns are stale; then the history rows and the assignments' columns are
@@ -183,11 +220,15 @@ def evaluate_pass(
     if full:
         touched = _collect_stale(connection, sql, as_of, params)
     else:
-        touched = _collect_touched(connection, as_of, last_as_of, watermark)
+        touched = _collect_touched(connection, sql, as_of, last_as_of, watermark)
     select = evaluation_select(sql, touched_only=True)
-    connection.execute(text(
-        f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) SELECT {_EVAL_COLUMNS} FROM ({select}) e WHERE stale = 1"
-    ), params)
+    connection.execute(
+        text(
+            f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) "
+            f"SELECT {_EVAL_COLUMNS} FROM ({select}) e WHERE stale = 1"
+        ),
+        params,
+    )
     recurring = _evaluate_recurring(connection, as_of, horizon, touched_only=not full)
     return _write(connection, sql, as_of=as_of, now=now, touched=touched, recurring=recurring)
 
@@ -195,20 +236,29 @@ def evaluate_pass(
 _CHANGED = "(old_status IS NULL OR old_status <> status)"
 
 
-def _write(connection: Connection, sql: Dialect, *, as_of: date, now: datetime, touched: int,
-           recurring: int) -> PassResult:
+def _write(
+    connection: Connection, sql: Dialect, *, as_of: date, now: datetime, touched: int, recurring: int
+) -> PassResult:
     params = {"as_of": as_of.isoformat(), "now": now}
-    transitions = connection.execute(text(f"""
+    transitions = connection.execute(
+        text(f"""
         INSERT INTO status_history (assignment_id, as_of, old_status, new_status, cause, recorded_at)
-        SELECT id, {sql.day('as_of')}, old_status, status, 'sweep', :now FROM sweep_eval WHERE {_CHANGED}"""
-    ).bindparams(bindparam("now", type_=DateTime(timezone=True))), params).rowcount
+        SELECT id, {sql.day("as_of")}, old_status, status, 'sweep', :now
+        FROM sweep_eval WHERE {_CHANGED}""").bindparams(bindparam("now", type_=DateTime(timezone=True))),
+        params,
+    ).rowcount
     count = connection.execute(text("SELECT COUNT(*) FROM sweep_eval")).scalar_one()
     size = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM assignments")).scalar_one()
     written = connection.execute(text(_update_statement(sql, many=count * 5 > size)), params).rowcount
-    plans = [pid for (pid,) in connection.execute(
-        text(f"SELECT DISTINCT plan_id FROM sweep_eval WHERE {_CHANGED} ORDER BY plan_id"))]
-    return PassResult(touched=touched, written=written, transitions=transitions,
-                      changed_plan_ids=plans, recurring=recurring)
+    plans = [
+        pid
+        for (pid,) in connection.execute(
+            text(f"SELECT DISTINCT plan_id FROM sweep_eval WHERE {_CHANGED} ORDER BY plan_id")
+        )
+    ]
+    return PassResult(
+        touched=touched, written=written, transitions=transitions, changed_plan_ids=plans, recurring=recurring
+    )
 
 
 _SET = """status = e.status, status_as_of = {as_of}, overdue_days = e.overdue_days,
@@ -221,8 +271,10 @@ def _update_statement(sql: Dialect, *, many: bool) -> str:
     """Copy sweep_eval onto assignments. SQLite plans UPDATE … FROM as a scan of assignments: right
     when most rows change (`many`), wasteful for a daily handful, which are found by key instead."""
     if sql.postgres or many:
-        return f"UPDATE assignments SET {_SET.format(as_of=sql.day('as_of'))} FROM sweep_eval e " \
-               "WHERE assignments.id = e.id"
+        return (
+            f"UPDATE assignments SET {_SET.format(as_of=sql.day('as_of'))} FROM sweep_eval e "
+            "WHERE assignments.id = e.id"
+        )
     columns = "status, status_as_of, overdue_days, reported_on, changes_on, due_soon_on, due_soon_of"
     return f"""UPDATE assignments SET ({columns}) = (
         SELECT e.status, :as_of, e.overdue_days, e.reported_on, e.changes_on,
@@ -234,11 +286,22 @@ def _update_statement(sql: Dialect, *, many: bool) -> str:
 
 def transitions(connection: Connection, limit: int) -> list[Transition]:
     """The status changes of the pass just made (still in sweep_eval), at most `limit` of them."""
-    rows = connection.execute(text(f"""
+    rows = connection.execute(
+        text(f"""
         SELECT id, plan_id, old_status, status, overdue_days FROM sweep_eval WHERE {_CHANGED}
-        ORDER BY id LIMIT :limit"""), {"limit": limit})
-    return [Transition(assignment_id=r.id, plan_id=r.plan_id, old_status=r.old_status,
-                       new_status=r.status, overdue_days=r.overdue_days or 0) for r in rows]
+        ORDER BY id LIMIT :limit"""),
+        {"limit": limit},
+    )
+    return [
+        Transition(
+            assignment_id=r.id,
+            plan_id=r.plan_id,
+            old_status=r.old_status,
+            new_status=r.status,
+            overdue_days=r.overdue_days or 0,
+        )
+        for r in rows
+    ]
 
 
 def drop_temp_tables(connection: Connection) -> None:

@@ -66,16 +66,21 @@ def _inputs(sql: Dialect, *, touched_only: bool) -> str:
     only when the stored due-soon day was worked out for another due date or horizon (:fresh = 0)."""
     as_of = sql.day("as_of")
     # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter).
-    source = ("assignments a WHERE a.id IN (SELECT id FROM sweep_touched) AND" if touched_only
-              else "assignments a WHERE")
+    source = (
+        "assignments a WHERE a.id IN (SELECT id FROM sweep_touched) AND"
+        if touched_only
+        else "assignments a WHERE"
+    )
     return f"""
-      SELECT a.id AS id, a.plan_id AS plan_id, a.lifecycle AS lifecycle, a.deadline_version AS deadline_version,
+      SELECT a.id AS id, a.plan_id AS plan_id, a.lifecycle AS lifecycle,
+        a.deadline_version AS deadline_version,
         a.status AS old_status, a.reported_on AS old_reported_on, a.changes_on AS old_changes_on,
         a.effective_due AS due, a.due_soon_of AS due_soon_of,
         CASE WHEN a.first_report_on <= {as_of} THEN a.first_report_on END AS rep,
         CASE WHEN a.effective_due IS NULL THEN NULL
              WHEN :fresh = 1 AND a.due_soon_of = a.effective_due THEN a.due_soon_on
-             ELSE (SELECT d.soon_from FROM due_soon_days d WHERE d.horizon = :horizon AND d.due = a.effective_due)
+             ELSE (SELECT d.soon_from FROM due_soon_days d
+                   WHERE d.horizon = :horizon AND d.due = a.effective_due)
         END AS soon_from
       FROM {source} (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}')
       {FENCE}"""
@@ -107,7 +112,7 @@ def evaluation_select(sql: Dialect, *, touched_only: bool) -> str:
         CASE WHEN status IN ({_q(Status.done_on_time)}, {_q(Status.done_late)}) THEN rep END AS reported_on,
         CASE
           WHEN status = {_q(Status.overdue)} THEN CASE {buckets} END
-          WHEN status = {_q(Status.due_soon)} THEN {sql.plus('due', 1)}
+          WHEN status = {_q(Status.due_soon)} THEN {sql.plus("due", 1)}
           WHEN status IN ({_q(Status.not_due)}, {_q(Status.extended)}) THEN soon_from
         END AS changes_on
       FROM (
@@ -130,13 +135,17 @@ def stale_predicate(sql: Dialect) -> str:
     as_of = sql.day("as_of")
     no_report = f"(a.first_report_on IS NULL OR a.first_report_on > {as_of})"
     reported = f"a.first_report_on <= {as_of} AND a.reported_on = a.first_report_on AND a.changes_on IS NULL"
-    open_ = f"a.lifecycle = 'active' AND a.effective_due IS NOT NULL AND {no_report} AND a.reported_on IS NULL"
+    open_ = (
+        f"a.lifecycle = 'active' AND a.effective_due IS NOT NULL AND {no_report} AND a.reported_on IS NULL"
+    )
     soon_known = "a.due_soon_of = a.effective_due AND :fresh = 1"
     within = f"a.changes_on BETWEEN {sql.day('ahead_1')} AND"
-    bucket = (f"CASE WHEN a.effective_due >= {sql.day('back_30')} THEN {within} {sql.day('ahead_30')} "
-              f"WHEN a.effective_due >= {sql.day('back_60')} THEN {within} {sql.day('ahead_30')} "
-              f"WHEN a.effective_due >= {sql.day('back_120')} THEN {within} {sql.day('ahead_60')} "
-              "ELSE a.changes_on IS NULL END")
+    bucket = (
+        f"CASE WHEN a.effective_due >= {sql.day('back_30')} THEN {within} {sql.day('ahead_30')} "
+        f"WHEN a.effective_due >= {sql.day('back_60')} THEN {within} {sql.day('ahead_30')} "
+        f"WHEN a.effective_due >= {sql.day('back_120')} THEN {within} {sql.day('ahead_60')} "
+        "ELSE a.changes_on IS NULL END"
+    )
     closed = "a.reported_on IS NULL AND a.changes_on IS NULL"
     valid = f"""CASE a.status
       WHEN {_q(Status.done_on_time)} THEN a.lifecycle = 'active' AND {reported}
@@ -144,7 +153,8 @@ def stale_predicate(sql: Dialect) -> str:
       WHEN {_q(Status.overdue)} THEN {open_} AND a.effective_due < {as_of} AND {bucket}
       WHEN {_q(Status.not_due)} THEN {open_} AND {soon_known} AND a.due_soon_on > {as_of}
         AND a.deadline_version = 1 AND a.changes_on = a.due_soon_on
-      WHEN {_q(Status.done_late)} THEN a.lifecycle = 'active' AND {reported} AND a.first_report_on > a.effective_due
+      WHEN {_q(Status.done_late)} THEN a.lifecycle = 'active' AND {reported}
+        AND a.first_report_on > a.effective_due
       WHEN {_q(Status.no_deadline)} THEN a.lifecycle = 'active' AND a.effective_due IS NULL AND {no_report}
         AND {closed}
       WHEN {_q(Status.due_soon)} THEN {open_} AND {soon_known} AND a.due_soon_on <= {as_of}

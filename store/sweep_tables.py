@@ -17,9 +17,31 @@ _assignments: Table = AssignmentRow.__table__  # type: ignore[assignment]
 for _name in ("due_soon_on", "due_soon_of", "first_report_on"):
     if _name not in _assignments.c:
         _assignments.append_column(Column(_name, Date, nullable=True))
-# New and edited assignments have no status yet: the sweep finds them by this index, which also
-# covers every column a full pass reads (a narrow scan instead of the wide rows).
-SWEEP_INDEX = Index("ix_assignments_sweep", *(_assignments.c[name] for name in ["status", "lifecycle", "deadline_kind", "effective_due", "first_report_on", "due_soon_on", "due_soon_of", "deadline_version", "reported_on", "changes_on"]))
+# Covers every column a full pass reads (a narrow scan instead of the wide rows). It leads with id,
+# so a status change rewrites its entry in place instead of moving it across the index.
+SWEEP_COLUMNS = (
+    "id",
+    "lifecycle",
+    "deadline_kind",
+    "effective_due",
+    "first_report_on",
+    "due_soon_on",
+    "due_soon_of",
+    "deadline_version",
+    "status",
+    "reported_on",
+    "changes_on",
+)
+SWEEP_INDEX = Index("ix_assignments_sweep", *(_assignments.c[name] for name in SWEEP_COLUMNS))
+# New and edited assignments have no status yet: the sweep finds them by this small partial index.
+UNEVALUATED_INDEX = Index(
+    "ix_assignments_unevaluated",
+    _assignments.c.id,
+    sqlite_where=_assignments.c.status.is_(None),
+    postgresql_where=_assignments.c.status.is_(None),
+)
+# Reports dated ahead of time take effect on their day: the sweep finds them by it.
+REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)
 
 
 class SweepRunRow(Base):
@@ -43,12 +65,10 @@ class DueSoonDayRow(Base):
     """For a due date, the first day it counts as due soon: `horizon` working days before it.
 
     Working days need Vietnam's holiday calendar, which SQL does not have; this table brings it to
-    the set-based sweep as a join (a few thousand rows cover a decade)."""
+    the set-based sweep as a lookup (a few thousand rows cover a decade)."""
 
     __tablename__ = "due_soon_days"
 
     horizon: Mapped[int] = mapped_column(Integer, primary_key=True)
     due: Mapped[date] = mapped_column(Date, primary_key=True)
     soon_from: Mapped[date] = mapped_column(Date)
-# Reports dated ahead of time take effect on their day: the sweep finds them by it.
-REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)

@@ -28,6 +28,7 @@ from store.units import save_units
 from tests.factories import make_deadline
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+ROOT = Path(__file__).resolve().parents[1]
 ISSUER = "Ban Thường vụ Thành ủy"
 COORDINATOR = "Ban Tuyên giáo Thành ủy"
 LEAD = "Văn phòng Thành ủy"
@@ -194,12 +195,15 @@ def running_sink(handler: Mailbox, port: int | None = None) -> Iterator[int]:
 
 def mail_settings(tmp_path: Path, engine: Engine, port: int, **overrides: Any) -> Settings:
     fields: dict[str, Any] = {
-        "data_dir": tmp_path / "data", "database_url": engine.url.render_as_string(hide_password=False),
-        "smtp_port": port, "mail_from": "dondoc <dondoc@tu.example>", "public_base_url": "https://lich.example",
+        "data_dir": tmp_path / "data",
+        "database_url": engine.url.render_as_string(hide_password=False),
+        "smtp_port": port,
+        "mail_from": "dondoc <dondoc@tu.example>",
+        "public_base_url": "https://lich.example",
         "prefect_ui_url": "http://prefect.example",
     }
     fields.update(overrides)
-    return Settings(_env_file=None, **fields)  # type: ignore[call-arg]
+    return Settings(_env_file=None, **fields)
 
 
 def delivered_keys(received: Iterable[Received]) -> list[tuple[str, str]]:

@@ -36,7 +36,7 @@ def _install(kill: str) -> None:
             claim(*args, **kwargs)
             _die()
 
-        outbox.claim = claiming  # type: ignore[assignment]
+        outbox.claim = claiming
         return
     mark_sent = outbox.mark_sent
 
@@ -49,7 +49,7 @@ def _install(kill: str) -> None:
             _die()
         return done
 
-    outbox.mark_sent = marking  # type: ignore[assignment]
+    outbox.mark_sent = marking
 
 
 def main() -> None:
@@ -64,7 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.kill:
         _install(args.kill)
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None,
         database_url=args.url,
         smtp_port=args.port,

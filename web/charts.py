@@ -36,7 +36,8 @@ def routes(context: Context) -> list[BaseRoute]:
         if key is None:
             return PlainTextResponse(f"no plan {slug}", status_code=404)
         snapshot = load_snapshot(context.engine, key, as_of, context.settings.reminder_horizon_days)
-        return Response(render_svg(snapshot), media_type="image/svg+xml",
-                        headers={"cache-control": "no-cache"})
+        return Response(
+            render_svg(snapshot), media_type="image/svg+xml", headers={"cache-control": "no-cache"}
+        )
 
     return [Route("/charts/{slug:str}.svg", chart, methods=["GET"])]

@@ -44,8 +44,15 @@ def bars(snapshot: PlanSnapshot) -> list[Bar]:
         start = (view.deadline.start if view.deadline and view.deadline.start else None) or issued
         start = min(start or end - DEFAULT_SPAN, end)
         label = f"{view.section} · {view.unit}"
-        found.append(Bar(label=label, start=start, end=end, status=evaluation.status,
-                         tentative=bool(view.deadline and view.deadline.tentative)))
+        found.append(
+            Bar(
+                label=label,
+                start=start,
+                end=end,
+                status=evaluation.status,
+                tentative=bool(view.deadline and view.deadline.tentative),
+            )
+        )
     return found
 
 
@@ -65,22 +72,28 @@ def render_svg(snapshot: PlanSnapshot) -> str:
 
     height = TOP + ROW * len(rows) + 40
     title = escape(f"{snapshot.plan.document.number or snapshot.key} — đến ngày {snapshot.as_of:%d/%m/%Y}")
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
-             f'font-family="sans-serif" font-size="12">',
-             f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
-             f'<text x="10" y="20" font-size="15" font-weight="bold">{title}</text>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{height}" '
+        f'font-family="sans-serif" font-size="12">',
+        f'<rect width="{WIDTH}" height="{height}" fill="white"/>',
+        f'<text x="10" y="20" font-size="15" font-weight="bold">{title}</text>',
+    ]
     parts += _months(first, last, x, height)
     for n, bar in enumerate(rows):
         y = TOP + n * ROW
         parts.append(f'<text x="10" y="{y + 14}">{escape(_short(bar.label))}</text>')
         dashed = ' stroke="#333" stroke-dasharray="4 2"' if bar.tentative else ""
         width = max(3.0, x(bar.end) - x(bar.start))
-        parts.append(f'<rect x="{x(bar.start):.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW - 7}" '
-                     f'rx="3" fill="{COLOURS[bar.status]}"{dashed}><title>{escape(bar.label)}: '
-                     f'{escape(bar.status.value)}, hạn {bar.end:%d/%m/%Y}</title></rect>')
+        parts.append(
+            f'<rect x="{x(bar.start):.1f}" y="{y + 3}" width="{width:.1f}" height="{ROW - 7}" '
+            f'rx="3" fill="{COLOURS[bar.status]}"{dashed}><title>{escape(bar.label)}: '
+            f"{escape(bar.status.value)}, hạn {bar.end:%d/%m/%Y}</title></rect>"
+        )
     today = x(snapshot.as_of)
-    parts.append(f'<line x1="{today:.1f}" y1="{TOP - 8}" x2="{today:.1f}" y2="{height - 30}" '
-                 f'stroke="#000" stroke-width="1.5"/>')
+    parts.append(
+        f'<line x1="{today:.1f}" y1="{TOP - 8}" x2="{today:.1f}" y2="{height - 30}" '
+        f'stroke="#000" stroke-width="1.5"/>'
+    )
     parts += _legend(height - 14)
     parts.append("</svg>")
     return "\n".join(parts)
@@ -96,8 +109,10 @@ def _months(first: date, last: date, x: object, height: int) -> list[str]:
     while day <= last:
         if day >= first:
             position = x(day)  # type: ignore[operator]
-            marks.append(f'<line x1="{position:.1f}" y1="{TOP - 14}" x2="{position:.1f}" y2="{height - 30}" '
-                         'stroke="#e0e0e0"/>')
+            marks.append(
+                f'<line x1="{position:.1f}" y1="{TOP - 14}" x2="{position:.1f}" y2="{height - 30}" '
+                'stroke="#e0e0e0"/>'
+            )
             marks.append(f'<text x="{position + 2:.1f}" y="{TOP - 16}" fill="#666">{day:%m/%Y}</text>')
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return marks

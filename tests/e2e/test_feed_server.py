@@ -88,7 +88,7 @@ def wait_for(port: int, process: subprocess.Popen[bytes]) -> None:
 def test_served_links_work_revoke_at_once_and_never_reach_the_log(
     server: tuple[dict[str, str], int, Path],
 ) -> None:
-    env, port, log = server
+    env, _port, log = server
     listed = dondoc("feeds", "list", env=env).stdout
     links = LINK.findall(listed)
     assert len(links) >= 20 and listed.count("webcal://127.0.0.1") == len(links)

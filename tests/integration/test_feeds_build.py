@@ -39,7 +39,7 @@ def demo_store(engine: Engine) -> None:
 def build(engine: Engine, folder: Path, *, now: datetime = NOW, force: bool = False) -> FeedRebuild:
     with transaction(engine) as session:
         return rebuild(session, folder, as_of=now.date(), now=now, horizon=5,
-                       base_url="https://dondoc.example", force=force)
+                       ui_url="https://dondoc.example", force=force)
 
 
 def unit_file(engine: Engine, folder: Path, unit: str) -> Path:
@@ -171,3 +171,18 @@ def test_a_failed_write_keeps_the_old_feed(tmp_path: Path, monkeypatch: pytest.M
         write_atomically(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["feed.ics"]
+
+
+def test_copied_components_are_the_ones_a_fresh_render_writes(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    first = build(engine, tmp_path / "kept")
+    later = datetime(2026, 11, 24, 7, 0, tzinfo=ZONE)
+    second = build(engine, tmp_path / "kept", now=later, force=True)
+    assert second.rendered < first.rendered  # most components were copied, not rendered again
+    with transaction(engine) as session:
+        fresh = rebuild(session, tmp_path / "fresh", as_of=later.date(), now=later, horizon=5,
+                        ui_url="https://dondoc.example", force=True, reuse=False)
+    assert fresh.rendered > second.rendered
+    kept = {p.relative_to(tmp_path / "kept"): p.read_bytes() for p in (tmp_path / "kept").rglob("*.ics")}
+    made = {p.relative_to(tmp_path / "fresh"): p.read_bytes() for p in (tmp_path / "fresh").rglob("*.ics")}
+    assert kept == made

@@ -55,7 +55,7 @@ def feeds(tmp_path: Path) -> Iterator[list[Path]]:
     report_done(engine, "1", reported_on=date(2026, 2, 20), note="", now=NOW)
     out = tmp_path / "feeds"
     with transaction(engine) as session:
-        rebuild(session, out, as_of=AS_OF, now=NOW, horizon=5, base_url="https://feeds.example")
+        rebuild(session, out, as_of=AS_OF, now=NOW, horizon=5, ui_url="https://feeds.example")
     engine.dispose()
     yield sorted(out.rglob("*.ics"))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
 from notifications import outbox
+from notifications.artifact import outbox_markdown, publish_outbox_artifact
 from notifications.service import run_notifications
 from notifications.sink import Mailbox
 from notifications.tables import OutboxRow, OutboxState
@@ -47,7 +49,9 @@ def _states(engine: Engine) -> dict[str, int]:
         return dict(session.execute(select(OutboxRow.state, func.count()).group_by(OutboxRow.state)).all())
 
 
-def test_digests_reach_a_real_smtp_server_once_per_recipient_escaped_in_both_parts(store: Engine, tmp_path: Path):
+def test_digests_reach_a_real_smtp_server_once_per_recipient_escaped_in_both_parts(
+    store: Engine, tmp_path: Path
+):
     mailbox = Mailbox()
     with running_sink(mailbox) as port:
         settings = mail_settings(tmp_path, store, port)
@@ -70,12 +74,19 @@ def test_digests_reach_a_real_smtp_server_once_per_recipient_escaped_in_both_par
     nasty = [mail.message for mail in mailbox.received if "donvi004@" in mail.recipients[0]]
     html = nasty[0].get_body(("html",)).get_content()
     text = nasty[0].get_body(("plain",)).get_content()
-    assert "<script>" not in html and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Tom &amp; Jerry" in html
+    assert (
+        "<script>" not in html and "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Tom &amp; Jerry" in html
+    )
     assert NASTY in text and "Kế hoạch thực hiện Chuyên đề năm 2026, số 45-KH/TU" in text
-    assert "https://lich.example/calendars/" in text and "http://prefect.example/runs" in text
+    assert (
+        "https://lich.example/calendars/" in text
+        and "http://prefect.example/artifacts/key/plan-45-kh-tu-2026-btv-summary" in text
+    )
 
 
-def test_an_escalation_reaches_the_issuer_in_one_digest_listing_every_late_lead(store: Engine, tmp_path: Path):
+def test_an_escalation_reaches_the_issuer_in_one_digest_listing_every_late_lead(
+    store: Engine, tmp_path: Path
+):
     mailbox = Mailbox()
     with running_sink(mailbox) as port:
         run_notifications(store, mail_settings(tmp_path, store, port), AS_OF, moment(AS_OF))
@@ -83,6 +94,9 @@ def test_an_escalation_reaches_the_issuer_in_one_digest_listing_every_late_lead(
     assert len(to_issuer) == 1
     keys = str(to_issuer[0]["X-Dondoc-Keys"]).split()
     assert len(keys) > 1 and {key.split("|")[1] for key in keys} >= {"leo-thang-1", "leo-thang-2"}
+    # Feed links are secret: the issuer's digest carries only its own, not those of the late units.
+    text = to_issuer[0].get_body(("plain",)).get_content()
+    assert len(set(re.findall(r"https://lich\.example/calendars/\S*", text))) == 1
 
 
 class Refusing(Mailbox):
@@ -106,7 +120,9 @@ def test_permanent_refusals_are_kept_as_failed_and_transient_ones_retry_later(
         settings = mail_settings(tmp_path, store, port)
         first = run_notifications(store, settings, AS_OF, moment(AS_OF))
         assert {(f.recipient, f.permanent) for f in first.delivery.failures} == {
-            ("donvi001@dv.example", True), ("donvi002@dv.example", False)}
+            ("donvi001@dv.example", True),
+            ("donvi002@dv.example", False),
+        }
         too_soon = run_notifications(store, settings, AS_OF, moment(AS_OF) + timedelta(minutes=1))
         assert too_soon.delivery.claimed == 0  # the retry waits for its backoff
         refusing.codes = {}
@@ -127,6 +143,9 @@ def test_permanent_refusals_are_kept_as_failed_and_transient_ones_retry_later(
     assert shown.exit_code == 0, shown.output
     assert "donvi001@dv.example" in shown.output and "550" in shown.output
     assert "donvi002@dv.example" not in shown.output
+    markdown = outbox_markdown(store)
+    assert "donvi001@dv.example" in markdown and "550 5.1.1 No such mailbox" in markdown
+    assert publish_outbox_artifact(store) is False  # outside a Prefect run nothing is published
 
 
 def test_transient_failures_give_up_into_failed_after_the_last_attempt(store: Engine, tmp_path: Path):
@@ -164,17 +183,32 @@ def test_an_extension_in_the_store_restarts_the_ladder_and_keeps_the_old_rows(st
         run_notifications(store, settings, AS_OF, moment(AS_OF))
         # gia hạn: task 4 (overdue since the 16th) moves to 27/11, so its -1 reminder is due on 26/11.
         plan = store_plan(12, AS_OF, title=_nasty_title)
-        extended = plan.model_copy(update={"assignments": tuple(
-            a.model_copy(update={"deadline": a.deadline.moved_to("gia hạn đến 27/11/2026", date(2026, 11, 27))})
-            if a.task == "II.4-1" and a.deadline else a for a in plan.assignments)})
+        extended = plan.model_copy(
+            update={
+                "assignments": tuple(
+                    a.model_copy(
+                        update={"deadline": a.deadline.moved_to("gia hạn đến 27/11/2026", date(2026, 11, 27))}
+                    )
+                    if a.task == "II.4-1" and a.deadline
+                    else a
+                    for a in plan.assignments
+                )
+            }
+        )
         with transaction(store) as session:
-            save_plan(session, extended, plan_file="", content_hash="v2", source="test", now=moment(AS_OF, 10))
+            save_plan(
+                session, extended, plan_file="", content_hash="v2", source="test", now=moment(AS_OF, 10)
+            )
         before = len(mailbox.received)
         run_notifications(store, settings, date(2026, 11, 26), moment(date(2026, 11, 26)))
     new = delivered_keys(mailbox.received[before:])
     about_task_4 = sorted({key.split("|", 1)[1] for _, key in new if "donvi004@" in key})
     assert about_task_4 == ["nhac-truoc-1|v2|2026-11-27|donvi004@dv.example"]
-    old = [row for row in outbox.rows(store) if row.recipient == "donvi004@dv.example" and row.deadline_version == 1]
+    old = [
+        row
+        for row in outbox.rows(store)
+        if row.recipient == "donvi004@dv.example" and row.deadline_version == 1
+    ]
     assert old and all(row.state == OutboxState.sent.value for row in old)
 
 
@@ -191,3 +225,59 @@ def test_a_report_stops_the_ladder_in_the_store(store: Engine, tmp_path: Path):
     assert later.delivery.messages > 0
     counts = Counter(key.split("|")[0] for _, key in delivered_keys(mailbox.received[before:]))
     assert counts[assignment] == 0
+
+
+def test_dondoc_notify_dry_run_and_the_mail_sink_work_from_the_command_line(
+    store: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import smtplib
+    import subprocess
+    import sys
+
+    from cli.app import _register, app
+    from tests.notify_support import ROOT, free_port
+
+    settings = mail_settings(tmp_path, store, 1)
+    monkeypatch.setenv("DONDOC_DATABASE_URL", settings.database)
+    monkeypatch.setenv("DONDOC_DATA_DIR", str(settings.data_dir))
+    _register()
+    shown = CliRunner().invoke(app, ["notify", "--as-of", "2026-11-23", "--dry-run"], env={"COLUMNS": "250"})
+    assert shown.exit_code == 0, shown.output
+    assert "email(s) written to" in shown.output and list((settings.mail_dir / "dry-run").rglob("*.eml"))
+    checked = CliRunner().invoke(app, ["policy", "check"])
+    assert checked.exit_code == 0 and "valid" in checked.output
+
+    port, folder = free_port(), tmp_path / "sink"
+    command = [sys.executable, "-m", "cli.app", "mail", "sink", "--port", str(port), "--dir", str(folder)]
+    sink = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    try:
+        assert sink.stdout is not None and "SMTP sink on" in sink.stdout.readline()
+        with smtplib.SMTP("127.0.0.1", port) as client:
+            client.sendmail(
+                "a@b.example",
+                ["c@d.example"],
+                "Subject: =?utf-8?q?th=E1=BB=AD?=\r\n\r\nxin chào\r\n".encode(),
+            )
+    finally:
+        sink.terminate()
+        sink.wait(timeout=10)
+    stored = list(folder.glob("*.eml"))
+    assert len(stored) == 1 and b"xin ch" in stored[0].read_bytes()
+
+
+def test_mail_queued_before_a_report_arrived_is_withdrawn_not_sent(store: Engine, tmp_path: Path):
+    down = mail_settings(tmp_path, store, 1)  # nothing listens: every digest waits for a retry
+    first = run_notifications(store, down, AS_OF, moment(AS_OF))
+    assert first.queued > 0 and first.delivery.messages == 0 and first.delivery.retrying > 0
+    waiting = [row for row in outbox.rows(store) if row.recipient == "donvi006@dv.example"]
+    reported = str(waiting[0].assignment_id)
+    report_done(store, reported, reported_on=AS_OF, note="đã báo cáo", now=moment(AS_OF, 9))
+    mailbox = Mailbox()
+    with running_sink(mailbox) as port:
+        later = run_notifications(store, mail_settings(tmp_path, store, port), AS_OF, moment(AS_OF, 12))
+    assert later.withdrawn >= 1 and later.delivery.failures == []
+    sent = {key for _, key in delivered_keys(mailbox.received)}
+    assert not any(key.startswith(reported + "|") for key in sent)
+    withdrawn = outbox.rows(store, state=OutboxState.withdrawn)
+    assert {str(row.assignment_id) for row in withdrawn} == {reported}
+    assert all("Hoàn thành" in (row.last_error or "") for row in withdrawn)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -18,32 +19,59 @@ SUMMARY_UNIT = "Ban Tuyên giáo Thành ủy"
 DISTRICTS = "Các quận ủy, huyện ủy"
 
 
-def _task(id_: str, title: str, due: date | None = None, text: str = "", section: str | None = None,
-          depends_on: tuple[Dependency, ...] = ()) -> Task:
-    return Task(id=id_, section=section or id_.split("-")[0], title=title, text=text,
-                deadline=make_deadline(due) if due else None, depends_on=depends_on)
+def _task(
+    id_: str,
+    title: str,
+    due: date | None = None,
+    text: str = "",
+    section: str | None = None,
+    depends_on: tuple[Dependency, ...] = (),
+) -> Task:
+    return Task(
+        id=id_,
+        section=section or id_.split("-")[0],
+        title=title,
+        text=text,
+        deadline=make_deadline(due) if due else None,
+        depends_on=depends_on,
+    )
 
 
-def _plan(*tasks: Task, units: dict[str, list[tuple[str, Role]]] | None = None, number: str = "7-KH/TU",
-          references: tuple[Reference, ...] = (), issued: date = date(2024, 1, 5),
-          issuer: str = "Ban Thường vụ Thành ủy") -> Plan:
+def _plan(
+    *tasks: Task,
+    units: dict[str, list[tuple[str, Role]]] | None = None,
+    number: str = "7-KH/TU",
+    references: tuple[Reference, ...] = (),
+    issued: date = date(2024, 1, 5),
+    issuer: str = "Ban Thường vụ Thành ủy",
+) -> Plan:
     units = units or {}
     assignments = [
         Assignment(task=t.id, unit=unit, role=role, deadline=t.deadline)
-        for t in tasks for unit, role in units.get(t.id, [(LEAD, Role.lead)])
+        for t in tasks
+        for unit, role in units.get(t.id, [(LEAD, Role.lead)])
     ]
-    document = Document(kind=DocumentKind.plan, number=number, issued=issued, issuer=issuer,
-                        references=references)
+    document = Document(
+        kind=DocumentKind.plan, number=number, issued=issued, issuer=issuer, references=references
+    )
     return Plan(key=f"{number}@x", document=document, tasks=tasks, assignments=tuple(assignments))
 
 
 def test_a_stated_edge_keeps_its_reason_and_a_text_cue_finds_the_task_it_names() -> None:
     plan = _plan(
         _task("II.1-1", "Biên soạn tài liệu học tập chuyên đề", date(2024, 2, 28)),
-        _task("II.2-1", "Tổ chức hội nghị quán triệt", date(2024, 3, 29),
-              text="Trên cơ sở tài liệu học tập chuyên đề của thành phố, tổ chức hội nghị."),
-        _task("II.3-1", "Sơ kết giữa năm", date(2024, 7, 14),
-              depends_on=(Dependency(task="II.2-1", reason="sau hội nghị"),)),
+        _task(
+            "II.2-1",
+            "Tổ chức hội nghị quán triệt",
+            date(2024, 3, 29),
+            text="Trên cơ sở tài liệu học tập chuyên đề của thành phố, tổ chức hội nghị.",
+        ),
+        _task(
+            "II.3-1",
+            "Sơ kết giữa năm",
+            date(2024, 7, 14),
+            depends_on=(Dependency(task="II.2-1", reason="sau hội nghị"),),
+        ),
     )
     edges = {(e.source, e.target): e for e in build_dag(plan).edges}
     assert edges[("II.2-1", "II.3-1")].kind == EdgeKind.stated
@@ -63,8 +91,12 @@ def test_a_cue_that_names_no_task_adds_no_edge() -> None:
 def test_serving_a_later_task_makes_that_task_wait() -> None:
     plan = _plan(
         _task("II.1-1", "Hội nghị biểu dương điển hình tiên tiến", date(2024, 11, 29)),
-        _task("II.2-1", "Lựa chọn điển hình", date(2024, 10, 31),
-              text="Lựa chọn điển hình để phục vụ hội nghị biểu dương điển hình tiên tiến."),
+        _task(
+            "II.2-1",
+            "Lựa chọn điển hình",
+            date(2024, 10, 31),
+            text="Lựa chọn điển hình để phục vụ hội nghị biểu dương điển hình tiên tiến.",
+        ),
     )
     assert [(e.source, e.target) for e in build_dag(plan).edges] == [("II.2-1", "II.1-1")]
 
@@ -72,8 +104,12 @@ def test_serving_a_later_task_makes_that_task_wait() -> None:
 def test_reports_sent_through_a_unit_feed_that_units_summary() -> None:
     units = {"II.4-1": [(DISTRICTS, Role.lead)], "III.1-1": [(SUMMARY_UNIT, Role.lead)]}
     plan = _plan(
-        _task("II.4-1", "Báo cáo kết quả thực hiện", date(2024, 12, 4),
-              text=f"Báo cáo gửi Ban Thường vụ Thành ủy (qua {SUMMARY_UNIT}) trước ngày 05/12/2024."),
+        _task(
+            "II.4-1",
+            "Báo cáo kết quả thực hiện",
+            date(2024, 12, 4),
+            text=f"Báo cáo gửi Ban Thường vụ Thành ủy (qua {SUMMARY_UNIT}) trước ngày 05/12/2024.",
+        ),
         _task("III.1-1", "Tổng hợp, báo cáo kết quả năm", date(2024, 12, 31)),
         units=units,
     )
@@ -163,7 +199,9 @@ def test_a_child_plan_does_its_parents_plan_making_task_and_a_later_child_deadli
     )
     child = _plan(
         _task("II.5-1", "Báo cáo kết quả thực hiện kế hoạch năm 2024", date(2024, 12, 10)),
-        number="3-KH/HU", issued=date(2024, 4, 2), issuer="Ban Thường vụ Huyện ủy",
+        number="3-KH/HU",
+        issued=date(2024, 4, 2),
+        issuer="Ban Thường vụ Huyện ủy",
         references=(Reference(number="7-KH/TU", date=date(2024, 1, 5), implements=True),),
     )
     found = lineage(parent, child)
@@ -172,3 +210,17 @@ def test_a_child_plan_does_its_parents_plan_making_task_and_a_later_child_deadli
     (late,) = found.late
     assert (late.child_task, late.parent_task) == ("II.5-1", "II.4-1")
     assert lineage(child, parent) is None
+
+
+def test_on_the_seeds_the_office_helping_with_the_conference_joins_it_and_nothing_is_circular(
+    seeds_dir: Path,
+) -> None:
+    extraction = pytest.importorskip("extraction.extract")
+    readers = pytest.importorskip("extraction.readers")
+    dags = {
+        path.name[:3]: build_dag(extraction.extract(readers.read_document(path).text).plan)
+        for path in sorted(seeds_dir.glob("*.txt"))
+    }
+    assert all(dag.cycle() is None for dag in dags.values())
+    joined = [(e.source, e.target) for e in dags["001"].edges if e.kind == EdgeKind.same_task]
+    assert any(s.startswith("III.4") and t.startswith("II.2.2") for s, t in joined)

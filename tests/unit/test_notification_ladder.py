@@ -192,7 +192,10 @@ def test_cancelled_and_paused_assignments_get_nothing():
 
 
 def test_a_policy_that_does_not_stop_on_pause_keeps_reminding_a_paused_assignment():
-    text = "levels:\n  - {name: qua-han, kind: overdue, offset: 1, to: [lead]}\nstop_on: [report, cancellation]\n"
+    text = (
+        "levels:\n  - {name: qua-han, kind: overdue, offset: 1, to: [lead]}\n"
+        "stop_on: [report, cancellation]\n"
+    )
     policy = parse_policy(text, "p.yaml")
     found = decide(
         policy,

@@ -1,0 +1,159 @@
+"""Repairs for OCR-damaged text: letters read for digits, and words that lost their diacritics.
+
+- "l5/12/2024", "2O24", "Số l46-KH/HU", "tháng ll/2024": in a token that holds digits, "l" and "I"
+  stand for 1 and "O" for 0 (a Roman numeral before "/" — "quý II/2024" — is left alone).
+- "Ban Chi huy Quan su huyen chu tri": a phrase that reads, without its diacritics, like a phrase the
+  grammar knows (the lexicon's multi-word heads and predicates, the deadline words) or like a name the
+  same document spells in full elsewhere ("Ban Chỉ huy Quân sự huyện") takes that spelling. Only
+  words written in bare ASCII are changed ("tuyến giao" is never made "tuyên giáo").
+Every line stays where it was.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from functools import cache
+
+from extraction import lexicon as lx
+
+_DIGITS = re.compile(r"(?<![\w])(?=[\dlIO/.\-]*\d)[\dlIO]+(?:[/.\-][\dlIO]+)*(?![^\W\d_])")
+_SUSPECT = re.compile(r"\d[lIO]|[lIO][/.\-]?\d")
+_ROMAN_SLASH = re.compile(r"^[IVX]+[/.\-]")
+_CONFUSED = str.maketrans({"l": "1", "I": "1", "O": "0"})
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_PLAIN_SPAN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+LONGEST = 7  # words in the longest phrase restored
+# fmt: off
+DEADLINE_WORDS = (
+    "trước ngày", "chậm nhất", "hoàn thành", "thời gian", "thời hạn", "thực hiện", "thường xuyên",
+    "dự kiến", "định kỳ", "hằng năm", "hằng tháng", "hằng quý", "cuối năm", "trong năm", "trong tháng",
+    "trong quý", "ngày làm việc", "trung tuần", "thượng tuần", "hạ tuần", "kỷ niệm", "báo cáo",
+)
+# fmt: on
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: "Chỉ huy" → "chi huy"."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def accents(text: str) -> int:
+    return 0 if text.isascii() else sum(1 for ch in text if ord(ch) > 127)
+
+
+def repair_digits(text: str) -> str:
+    return _DIGITS.sub(_digit_token, text) if _SUSPECT.search(text) else text
+
+
+def _digit_token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if not re.search(r"[lIO]", token) or _ROMAN_SLASH.match(token):
+        return token
+    return token.translate(_CONFUSED)
+
+
+@cache
+def fold_word(word: str) -> str:
+    return fold(word)
+
+
+@cache
+def _lexicon() -> dict[tuple[str, ...], str]:
+    heads = (*lx.NAMED_HEADS, *lx.INSTITUTION_HEADS, *lx.GENERIC_HEADS, *lx.PERSON_HEADS)
+    phrases = (*heads, *lx.PREDICATES, *lx.NAME_WORDS, *lx.ADDRESSING, *DEADLINE_WORDS)
+    return {_key(p.split()): p for p in phrases if " " in p and accents(p)}
+
+
+DAMAGED = 2  # bare pairs of words that are a known phrase without its accents: the text lost them
+
+
+def _key(words: list[str]) -> tuple[str, ...]:
+    return tuple(fold_word(w) for w in words)
+
+
+def _names(lines: list[list[str]]) -> dict[tuple[str, ...], str]:
+    """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names."""
+    found: dict[tuple[str, ...], str] = {}
+    for words in lines:
+        for i, word in enumerate(words):
+            if not word[0].isupper():
+                continue
+            for n in range(2, min(LONGEST, len(words) - i) + 1):
+                phrase = words[i : i + n]
+                if any(accents(w) for w in phrase):
+                    found.setdefault(_key(phrase), " ".join(phrase))
+    return found
+
+
+def restore_diacritics(text: str) -> str:
+    """Spans that lost their diacritics, given back the spelling of a known phrase (see module doc)."""
+    split = [_WORD.findall(line) for line in text.split("\n")]
+    if not _damaged(split, _openings(split)):
+        return text
+    names, lexicon = _names(split), _lexicon()
+    return "\n".join(_restore_line(line, names, lexicon) for line in text.split("\n"))
+
+
+def _openings(split: list[list[str]]) -> set[tuple[str, str]]:
+    """The first two words (folded) of every known phrase: the lexicon's and the document's names'."""
+    found = {(key[0], key[1]) for key in _lexicon()}
+    for words in split:
+        for a, b in itertools.pairwise(words):
+            if a[0].isupper() and not (a.isascii() and b.isascii()):
+                found.add((fold_word(a), fold_word(b)))
+    return found
+
+
+def _damaged(split: list[list[str]], openings: set[tuple[str, str]]) -> bool:
+    """Whether two bare words in a row read, without accents, as the opening of a known phrase."""
+    hits = 0
+    for words in split:
+        for a, b in itertools.pairwise(words):
+            if a.isascii() and b.isascii() and (fold_word(a), fold_word(b)) in openings:
+                hits += 1
+                if hits >= DAMAGED:
+                    return True
+    return False
+
+
+def _restore_line(line: str, names: dict[tuple[str, ...], str], lexicon: dict[tuple[str, ...], str]) -> str:
+    words = list(_WORD.finditer(line))
+    folded = [fold_word(w.group(0)) for w in words]
+    pieces: list[str] = []
+    done, i = 0, 0
+    while i < len(words):
+        for n in range(min(LONGEST, len(words) - i), 1, -1):
+            span = line[words[i].start() : words[i + n - 1].end()]
+            key = tuple(folded[i : i + n])
+            known = names.get(key) if span[0].isupper() else None
+            known = known or lexicon.get(key)
+            if known and _PLAIN_SPAN.fullmatch(span) and _lost_accents(span, known):
+                pieces += [line[done : words[i].start()], _same_case(span, known)]
+                done, i = words[i + n - 1].end(), i + n
+                break
+        else:
+            i += 1
+    pieces.append(line[done:])
+    return "".join(pieces)
+
+
+def _lost_accents(written: str, known: str) -> bool:
+    """Each word either as known or bare ASCII, and at least one bare where the known one has accents."""
+    pairs = list(zip(written.split(" "), known.split(" "), strict=True))
+    if any(w.lower() != k.lower() and accents(w) for w, k in pairs):
+        return False
+    return any(w.lower() != k.lower() for w, k in pairs)
+
+
+def _same_case(written: str, known: str) -> str:
+    return " ".join(
+        k[:1].upper() + k[1:] if w[:1].isupper() else k[:1].lower() + k[1:]
+        for w, k in zip(written.split(" "), known.split(" "), strict=True)
+    )
+
+
+def repair_ocr(text: str) -> str:
+    return restore_diacritics(repair_digits(text))
