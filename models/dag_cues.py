@@ -138,8 +138,14 @@ def same_task_edges(plan: Plan) -> list[Edge]:
                 continue
             score, shared = dice(work[earlier.id], work[later.id])
             if shared >= SAME_TASK_SHARED and score >= SAME_TASK_DICE:
-                edges.append(Edge(source=later.id, target=earlier.id, kind=EdgeKind.same_task,
-                                  reason=f"cùng nhiệm vụ với mục {earlier.section or earlier.id}"))
+                edges.append(
+                    Edge(
+                        source=later.id,
+                        target=earlier.id,
+                        kind=EdgeKind.same_task,
+                        reason=f"cùng nhiệm vụ với mục {earlier.section or earlier.id}",
+                    )
+                )
                 break
     return edges
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -63,42 +63,60 @@ def run_notifications(
         make_environment(settings.mail_templates_dir), sender=settings.mail_from, as_of=as_of, now=now
     )
     links = links or Links(settings=settings, engine=engine)
-    with transaction(engine) as session:
-        registry = load_registry(session)
-        subjects = load_subjects(session, policy, as_of=as_of, horizon=settings.reminder_horizon_days)
-        sent = outbox.sent_keys(session, [subject.assignment_id for subject in subjects])
-    decision = decide(policy, subjects, registry, sent, as_of)
-    entries = [(notice, _item(notice, links)) for notice in decision.notices]
-    result = NotifyResult(as_of=as_of, decided=len(entries), problems=decision.problems + links.problems)
+    entries, problems = _decide(engine, settings, policy, as_of, links)
+    result = NotifyResult(as_of=as_of, decided=len(entries), problems=problems)
     domain = sender_domain(settings.mail_from)
 
     def render(digest: Digest) -> EmailMessage:
         return renderer.render(digest, feed_url=links.feed(digest.unit) if digest.unit else "")
 
     if dry_run:
-        folder = FolderTransport(dry_run_dir(settings, as_of))
-        for notices in _by_recipient(entries).values():
-            digest = digest_of(
-                notices[0][0].recipient.address,
-                notices[0][0].recipient.unit,
-                (item for _, item in notices),
-                domain,
-            )
-            folder.send(render(digest))
-        result.dry_run_files = folder.written
-        return result
-    result.queued = outbox.enqueue(engine, entries, as_of=as_of, now=now)
-    result.withdrawn = outbox.withdraw(engine, _stale(engine, policy, settings, as_of, now), now=now)
-    retry = RetryPolicy(
+        result.dry_run_files = _write_dry_run(entries, dry_run_dir(settings, as_of), render, domain)
+    else:
+        result.queued = outbox.enqueue(engine, entries, as_of=as_of, now=now)
+        result.withdrawn = outbox.withdraw(engine, _stale(engine, policy, settings, as_of, now), now=now)
+        sender = transport or smtp_transport(settings)
+        result.delivery = deliver(engine, sender, render, now=now, domain=domain, retry=_retry(settings))
+        try:
+            publish_outbox_artifact(engine)
+        except Exception as error:  # the mail went out; a Prefect hiccup must not make that a failure
+            result.problems.append(f"outbox artifact not published: {type(error).__name__}: {error}")
+    result.problems += links.problems
+    return result
+
+
+def _decide(
+    engine: Engine, settings: Settings, policy: Policy, as_of: date, links: Links
+) -> tuple[list[tuple[Notice, Item]], list[str]]:
+    with transaction(engine) as session:
+        registry = load_registry(session)
+        subjects = load_subjects(session, policy, as_of=as_of, horizon=settings.reminder_horizon_days)
+        sent = outbox.sent_keys(session, [subject.assignment_id for subject in subjects])
+    decision = decide(policy, subjects, registry, sent, as_of)
+    return [(notice, _item(notice, links)) for notice in decision.notices], decision.problems
+
+
+def _write_dry_run(
+    entries: Sequence[tuple[Notice, Item]],
+    folder: Path,
+    render: Callable[[Digest], EmailMessage],
+    domain: str,
+) -> list[Path]:
+    transport = FolderTransport(folder)
+    for notices in _by_recipient(entries).values():
+        recipient = notices[0][0].recipient
+        transport.send(
+            render(digest_of(recipient.address, recipient.unit, (item for _, item in notices), domain))
+        )
+    return transport.written
+
+
+def _retry(settings: Settings) -> RetryPolicy:
+    return RetryPolicy(
         first_delay=timedelta(seconds=settings.mail_retry_seconds),
         max_attempts=settings.mail_max_attempts,
         lease=timedelta(seconds=settings.mail_lease_seconds),
     )
-    result.delivery = deliver(
-        engine, transport or smtp_transport(settings), render, now=now, domain=domain, retry=retry
-    )
-    publish_outbox_artifact(engine)
-    return result
 
 
 def _stale(engine: Engine, policy: Policy, settings: Settings, as_of: date, now: datetime) -> dict[int, str]:
