@@ -1,135 +1,105 @@
-"""Building feeds from the store and writing them atomically: only the feeds whose content changed."""
+"""Building feeds from the store and writing them atomically: only the feeds whose content changed.
+
+Two ways in. Without `assignment_ids` every assignment is read (one query) and compared with what it
+published last; any feed whose entries, order or header differ is rewritten. With `assignment_ids`
+(the sweep's status changes) only those assignments and their task's other assignments are read, and
+only the feeds holding the ones that changed — found by index: their units' (and groups' members'),
+their plans', the coordinators' — are rewritten. Either way an assignment is rendered only when its
+revision moved; every feed copies its stored bytes.
+"""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from calendars.entry import CalendarEntry, FeedKind
-from calendars.feed import (
-    ALL_HEADER,
-    FeedSpec,
-    Renderer,
-    fan_out,
-    ordered,
-    plan_header,
-    todo_path,
-    unit_header,
-)
-from calendars.reuse import previous_blocks
-from calendars.source import draft_entries, read_facts, read_reports, track_revisions
+from calendars.feed import ALL_SPEC, FeedSpec, Units, feed_fingerprint, plan_specs, read_units, todo_path
+from calendars.revisions import Published, publish, store
+from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
-from calendars.tokens import ALL_FEED, plan_feed, unit_feed
-from models.text import ascii_slug
-from store.tables import PlanRow, UnitRow
-from store.units import load_registry
+from calendars.writing import BatchWriter, assemble
 
 
 @dataclass(frozen=True)
 class FeedRebuild:
-    """What a rebuild did: the feeds it wrote (keys), components written, assignments considered."""
+    """What a rebuild did: the feeds it wrote (keys), of how many; the components (events and to-dos)
+    and the events in the files written; the assignments read; the components rendered anew (the
+    rest were copied from the store)."""
 
     written: tuple[str, ...]
     feeds: int
     components: int
     entries: int
-    rendered: int = 0  # components rendered anew (the rest were copied from the last build)
-
-
-_ALL_FILES = {FeedKind.event: "all.ics", FeedKind.todo: todo_path("all.ics")}
-
-
-@dataclass(frozen=True)
-class Collected:
-    specs: list[FeedSpec]
-    entries: dict[int, CalendarEntry]
-    revisions: dict[int, str]  # content hash, SEQUENCE and LAST-MODIFIED of each assignment
-    moved: set[int]  # assignments whose revision moved in this build: their components are rendered
-
-
-def collect(
-    session: Session, *, as_of: date, now: datetime, horizon: int, ui_url: str, record: bool = True
-) -> Collected:
-    """Every feed's content as of a day; with `record`, revisions (SEQUENCE, LAST-MODIFIED) are kept."""
-    facts = read_facts(session)
-    drafts = draft_entries(facts, read_reports(session), as_of=as_of, horizon=horizon, ui_url=ui_url)
-    versions = {fact.id: fact.deadline_version for fact in facts}
-    entries, fingerprints, moved = track_revisions(session, drafts, versions, now=now, record=record)
-    revisions = {
-        id_: f"{fingerprints[id_]}:{entry.sequence}:{entry.last_modified.timestamp():.0f}"
-        for id_, entry in entries.items()
-    }
-    specs = _unit_specs(session, entries, {fact.id: fact.unit_id for fact in facts})
-    by_plan: dict[int, list[tuple[int, CalendarEntry]]] = {}
-    for fact in facts:
-        by_plan.setdefault(fact.plan_id, []).append((fact.id, entries[fact.id]))
-    for plan_id, key, number, title in session.execute(
-        select(PlanRow.id, PlanRow.key, PlanRow.number, PlanRow.title).order_by(PlanRow.id)
-    ):
-        specs.append(FeedSpec(plan_feed(plan_id), f"plans/{plan_id}-{ascii_slug(key)[:60]}.ics",
-                              plan_header(number, title), ordered(by_plan.get(plan_id, []))))
-    specs.append(FeedSpec(ALL_FEED, "all.ics", ALL_HEADER, ordered(entries.items())))
-    return Collected(specs, entries, revisions, moved)
-
-
-def _unit_specs(
-    session: Session, entries: dict[int, CalendarEntry], assignment_units: dict[int, int]
-) -> list[FeedSpec]:
-    registry = load_registry(session)
-    units = session.execute(select(UnitRow.id, UnitRow.name, UnitRow.is_group, UnitRow.members)).all()
-    ids = {name: id_ for id_, name, _, _ in units}
-    members = {
-        id_: tuple(ids[member.name] for member in registry.members_of(name) if not member.is_group)
-        for id_, name, is_group, listed in units
-        if is_group or listed
-    }
-    receivers = fan_out(assignment_units, members)
-    return [
-        FeedSpec(unit_feed(id_), f"units/{id_}-{ascii_slug(name)[:60]}.ics", unit_header(name),
-                 ordered((a, entries[a]) for a in receivers.get(id_, [])))
-        for id_, name, is_group, listed in sorted(units)
-        if not (is_group or listed)
-    ]
+    rendered: int = 0
+    events: int = 0
 
 
 def rebuild(
     session: Session, out_dir: Path, *, as_of: date, now: datetime, horizon: int, ui_url: str,
-    force: bool = False, reuse: bool = True,
+    force: bool = False, reuse: bool = True, assignment_ids: Collection[int] | None = None,
 ) -> FeedRebuild:
     """Write every feed whose content differs from what was last written (or whose file is gone);
-    `force` writes them all. Unchanged components are copied from the last coordinators' feed unless
-    `reuse` is off."""
-    collected = collect(session, as_of=as_of, now=now, horizon=horizon, ui_url=ui_url)
+    `force` writes them all; `assignment_ids` limits the work to those assignments' feeds. Stored
+    components are copied unless `reuse` is off (then every assignment read is rendered again)."""
+    partial = assignment_ids is not None and not force
+    items = read_items(session, as_of=as_of, horizon=horizon, ui_url=ui_url,
+                       ids=assignment_ids if partial else None)
+    published = publish(items, now)
+    rendered = store(session, [entry for entry in published if entry.moved or not reuse])
+    moved = [entry for entry in published if entry.moved]
+    units = read_units(session)
+    if partial:
+        specs = _affected(session, units, moved)
+        dirty = specs
+    else:
+        specs = [*(units.spec(unit) for unit in sorted(units.names)), *plan_specs(session), ALL_SPEC]
+        dirty = _dirty(session, specs, published, out_dir, force)
+    written, events, todos = _write(session, out_dir, dirty, now)
+    total = len(specs) if not partial else _feed_count(session)
+    return FeedRebuild(written, total, events + todos, len(items), rendered, events)
+
+
+def _affected(session: Session, units: Units, moved: Sequence[Published]) -> list[FeedSpec]:
+    """The feeds holding any of the moved entries: their units' (a group's: each member's), their
+    plans', and the coordinators'."""
+    if not moved:
+        return []
+    unit_ids = {receiver for entry in moved for receiver in units.members.get(entry.item.unit_id,
+                                                                             (entry.item.unit_id,))}
+    plans = plan_specs(session, {entry.item.plan_id for entry in moved})
+    return [*(units.spec(unit) for unit in sorted(unit_ids) if unit in units.names), *plans, ALL_SPEC]
+
+
+def _dirty(
+    session: Session, specs: Sequence[FeedSpec], published: Sequence[Published], out_dir: Path, force: bool
+) -> list[FeedSpec]:
+    if force:
+        return list(specs)
+    by_unit: dict[int, list[Published]] = defaultdict(list)
+    by_plan: dict[int, list[Published]] = defaultdict(list)
+    for entry in published:
+        by_unit[entry.item.unit_id].append(entry)
+        by_plan[entry.item.plan_id].append(entry)
     stored = {row.feed: row for row in session.scalars(select(CalendarFeedRow))}
-    fingerprints = [(spec, spec.fingerprint(collected.revisions)) for spec in collected.specs]
-    dirty = [(spec, fingerprint) for spec, fingerprint in fingerprints
-             if force or not _current(stored.get(spec.feed), spec, fingerprint, out_dir)]
-    previous = (
-        {kind: previous_blocks(out_dir / name, kind) for kind, name in _ALL_FILES.items()}
-        if reuse and dirty else {}
-    )
-    renderer = Renderer(previous, collected.moved)
-    for spec, fingerprint in dirty:
-        write_atomically(out_dir / spec.path, renderer.render(spec, FeedKind.event))
-        write_atomically(out_dir / spec.todo_path, renderer.render(spec, FeedKind.todo))
-        row = stored.get(spec.feed)
-        if row is None:
-            row = CalendarFeedRow(feed=spec.feed)
-            session.add(row)
-        elif row.path != spec.path:  # a renamed unit or plan: its old files go
-            _remove(out_dir, row.path)
-        row.fingerprint, row.path, row.built_at = fingerprint, spec.path, now
-        row.events = len(spec.entries)
-    session.flush()
-    written = tuple(spec.feed for spec, _ in dirty)
-    return FeedRebuild(written, len(collected.specs), renderer.components, len(collected.entries),
-                       renderer.rendered)
+    dirty = []
+    for spec in specs:
+        if spec.units:
+            members: Iterable[Published] = (e for unit in spec.units for e in by_unit.get(unit, ()))
+        else:
+            members = by_plan.get(spec.plan, ()) if spec.plan is not None else published
+        ordered = sorted(members, key=lambda entry: entry.sort_key)
+        fingerprint = feed_fingerprint(spec.header, (entry.revision for entry in ordered))
+        if not _current(stored.get(spec.feed), spec, fingerprint, out_dir):
+            dirty.append(spec)
+    return dirty
 
 
 def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
@@ -140,6 +110,35 @@ def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_
         and (out_dir / spec.path).is_file()
         and (out_dir / spec.todo_path).is_file()
     )
+
+
+def _write(
+    session: Session, out_dir: Path, specs: Sequence[FeedSpec], now: datetime
+) -> tuple[tuple[str, ...], int, int]:
+    """Write the feeds and note what was written: (feed keys, events, to-dos)."""
+    if not specs:
+        return (), 0, 0
+    session.flush()
+    rows = {row.feed: row for row in session.scalars(
+        select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([spec.feed for spec in specs])))}
+    events = todos = 0
+    with BatchWriter() as writer:
+        for spec in specs:
+            fingerprint, count, todo_count = assemble(session, spec, out_dir, writer)
+            row = rows.get(spec.feed)
+            if row is None:
+                row = CalendarFeedRow(feed=spec.feed)
+                session.add(row)
+            elif row.path != spec.path:  # a renamed unit or plan: its old files go
+                _remove(out_dir, row.path)
+            row.fingerprint, row.path, row.built_at, row.events = fingerprint, spec.path, now, count
+            events, todos = events + count, todos + todo_count
+    session.flush()
+    return tuple(spec.feed for spec in specs), events, todos
+
+
+def _feed_count(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(CalendarFeedRow)) or 0)
 
 
 def _remove(out_dir: Path, path: str) -> None:

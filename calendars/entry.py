@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Mapping
 from datetime import date, datetime
 from enum import StrEnum
-from operator import itemgetter
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
@@ -23,7 +19,10 @@ class FeedKind(StrEnum):
 
 
 class CalendarEntry(BaseModel):
-    """One assignment as a calendar shows it. `effective_due` is the day the event sits on."""
+    """One assignment as a calendar shows it. `effective_due` is the day the event sits on.
+
+    Nothing here changes from one day to the next unless the assignment does (no "overdue for N days"):
+    a feed is rewritten, and clients re-read it, only when something in it changed."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -44,33 +43,18 @@ class CalendarEntry(BaseModel):
     participants: tuple[str, ...] = ()
     status: Status = Status.not_due
     reported_on: date | None = None
-    overdue_days: int = 0
     sequence: int = 0
     last_modified: datetime  # UTC; also the DTSTAMP, so that an unchanged feed is byte-for-byte the same
 
-    def fingerprint(self) -> str:
-        """A hash of everything published except the revision fields (sequence, last_modified)."""
-        return fingerprint(dict(self))
-
-    def schedule(self) -> str:
-        return schedule(dict(self))
+    def sort_key(self) -> str:
+        return sort_key(self.effective_due, self.last_modified, self.uid)
 
 
-REVISION_FIELDS = frozenset({"sequence", "last_modified"})
-CONTENT_FIELDS = tuple(name for name in CalendarEntry.model_fields if name not in REVISION_FIELDS)
-_CONTENT = itemgetter(*CONTENT_FIELDS)
-
-
-def fingerprint(fields: Mapping[str, Any]) -> str:
-    """The content hash of an entry's fields (all but the revision ones); stable across processes."""
-    return hashlib.sha256(repr(_CONTENT(fields)).encode()).hexdigest()
-
-
-def schedule(fields: Mapping[str, Any]) -> str:
-    """What calendar clients treat as a rescheduling: the day and whether it is cancelled."""
-    day = fields.get("effective_due")
-    cancelled = fields.get("status") is Status.cancelled
-    return f"{day.isoformat() if day else '-'}|{'cancelled' if cancelled else 'active'}"
+def sort_key(day: date | None, last_modified: datetime, uid: str) -> str:
+    """A feed's order (by day in force, undated ones last, then by UID) as one ASCII string that
+    sorts alike in Python, SQLite and PostgreSQL whatever its collation: only digits and hex."""
+    shown = day or last_modified.date()
+    return f"{'0' if day else '1'}{shown.year:04d}{shown.month:02d}{shown.day:02d}{uid[:32]}"
 
 
 class CalendarHeader(BaseModel):

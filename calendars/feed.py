@@ -1,45 +1,45 @@
-"""Which entries go in which feed (a group's assignments fan out to its members), and rendering a feed."""
+"""Which feeds exist and which assignments go in each (a group's assignments fan out to its members)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from calendars.entry import CalendarEntry, CalendarHeader, FeedKind
-from calendars.ics import render_calendar, render_component
-from calendars.mapping import calendar_properties, component
-from calendars.reuse import Blocks, component_uid, signature
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from calendars.entry import CalendarHeader
+from calendars.source import chunks
+from calendars.tokens import ALL_FEED, plan_feed, unit_feed
+from models.text import ascii_slug
+from store.tables import UnitRow
+from store.units import load_registry
 
 TITLE = "Hạn nhiệm vụ"
+ALL_HEADER = CalendarHeader(
+    name=f"{TITLE} — tất cả đơn vị", description="Mọi nhiệm vụ của các kế hoạch đang được đôn đốc."
+)
 
 
 @dataclass(frozen=True)
 class FeedSpec:
-    """One feed: its key ("unit:12", "plan:3", "all"), where its event file goes, what it holds."""
+    """One feed: its key ("unit:12", "plan:3", "all"), where its event file goes, and what it holds:
+    the assignments of `units` (a unit and the groups it belongs to), of `plan`, or all of them."""
 
     feed: str
     path: str  # relative to the feeds folder; the to-do variant sits beside it
     header: CalendarHeader
-    entries: tuple[tuple[int, CalendarEntry], ...]  # (assignment id, entry), by day then UID
+    units: tuple[int, ...] = ()
+    plan: int | None = None
 
     @property
     def todo_path(self) -> str:
         return todo_path(self.path)
 
-    def fingerprint(self, revisions: Mapping[int, str]) -> str:
-        """A hash of the header and each entry's content and revision: equal hashes, equal files."""
-        body = "\n".join(revisions[assignment_id] for assignment_id, _ in self.entries)
-        return hashlib.sha256(f"{self.header.model_dump_json()}\n{body}".encode()).hexdigest()
-
 
 def todo_path(path: str) -> str:
     return path.removesuffix(".ics") + ".todo.ics"
-
-
-def ordered(entries: Iterable[tuple[int, CalendarEntry]]) -> tuple[tuple[int, CalendarEntry], ...]:
-    return tuple(sorted(entries, key=lambda item: (item[1].effective_due is None, item[1].effective_due
-                                                   or item[1].last_modified.date(), item[1].uid)))
 
 
 def unit_header(unit: str) -> CalendarHeader:
@@ -53,9 +53,12 @@ def plan_header(number: str | None, title: str) -> CalendarHeader:
     return CalendarHeader(name=f"{TITLE} — {number or title}", description=title)
 
 
-ALL_HEADER = CalendarHeader(
-    name=f"{TITLE} — tất cả đơn vị", description="Mọi nhiệm vụ của các kế hoạch đang được đôn đốc."
-)
+def feed_fingerprint(header: CalendarHeader, revisions: Iterable[str]) -> str:
+    """A hash of the header and each entry's revision, in feed order: equal hashes, equal files."""
+    digest = hashlib.sha256(header.model_dump_json().encode())
+    for revision in revisions:
+        digest.update(b"\n" + revision.encode())
+    return digest.hexdigest()
 
 
 def fan_out(
@@ -69,34 +72,49 @@ def fan_out(
     return receivers
 
 
-@dataclass
-class Renderer:
-    """Renders feeds, rendering each assignment's component once however many feeds it is in, and
-    not at all when `previous` (from the last build) holds it at the same revision."""
+@dataclass(frozen=True)
+class Units:
+    """The units that have a feed (not groups), and each group's member units."""
 
-    previous: dict[FeedKind, Blocks] = field(default_factory=dict)
-    fresh: set[int] = field(default_factory=set)  # assignments never to copy (changed in this build)
-    blocks: dict[tuple[int, FeedKind], str] = field(default_factory=dict)
-    components: int = 0
-    rendered: int = 0
+    names: dict[int, str]
+    members: dict[int, tuple[int, ...]]
 
-    def render(self, spec: FeedSpec, kind: FeedKind) -> bytes:
-        return render_calendar(calendar_properties(spec.header), self._blocks(spec, kind))
+    def sources(self, unit_id: int) -> tuple[int, ...]:
+        """The units whose assignments a unit's feed holds: its own and its groups'."""
+        groups = (group for group, members in self.members.items() if unit_id in members)
+        return (unit_id, *sorted(groups))
 
-    def _blocks(self, spec: FeedSpec, kind: FeedKind) -> Iterable[str]:
-        for assignment_id, entry in spec.entries:
-            block = self.blocks.get((assignment_id, kind))
-            if block is None:
-                block = self._block(entry, kind, assignment_id not in self.fresh)
-                self.blocks[(assignment_id, kind)] = block
-            if block:
-                self.components += 1
-                yield block
+    def spec(self, unit_id: int) -> FeedSpec:
+        name = self.names[unit_id]
+        return FeedSpec(unit_feed(unit_id), f"units/{unit_id}-{ascii_slug(name)[:60]}.ics", unit_header(name),
+                        units=self.sources(unit_id))
 
-    def _block(self, entry: CalendarEntry, kind: FeedKind, may_copy: bool) -> str:
-        kept = self.previous.get(kind, {}).get(component_uid(entry, kind)) if may_copy else None
-        if kept is not None and kept[0] == signature(entry):
-            return kept[1]
-        made = component(entry, kind)
-        self.rendered += 1
-        return render_component(made) if made is not None else ""
+
+def read_units(session: Session) -> Units:
+    registry = load_registry(session)
+    rows = session.execute(select(UnitRow.id, UnitRow.name, UnitRow.is_group, UnitRow.members)).all()
+    ids = {name: id_ for id_, name, _, _ in rows}
+    members = {
+        id_: tuple(ids[member.name] for member in registry.members_of(name) if not member.is_group)
+        for id_, name, is_group, listed in rows
+        if is_group or listed
+    }
+    return Units({id_: name for id_, name, _, _ in rows if id_ not in members}, members)
+
+
+def plan_specs(session: Session, plan_ids: Iterable[int] | None = None) -> list[FeedSpec]:
+    query = "SELECT id, key, number, title FROM plans"
+    if plan_ids is None:
+        rows = list(session.execute(text(query)))
+    else:
+        statement = text(query + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+        wanted = sorted(set(plan_ids))
+        rows = [row for chunk in chunks(wanted) for row in session.execute(statement, {"ids": chunk})]
+    return [
+        FeedSpec(plan_feed(id_), f"plans/{id_}-{ascii_slug(key)[:60]}.ics", plan_header(number, title or ""),
+                 plan=id_)
+        for id_, key, number, title in sorted(rows)
+    ]
+
+
+ALL_SPEC = FeedSpec(ALL_FEED, "all.ics", ALL_HEADER)

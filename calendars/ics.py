@@ -100,6 +100,22 @@ def format_value(value: object) -> tuple[str, str | None]:
 
 
 def content_line(prop: Property) -> str:
+    """One property as a folded content line. Memoised: feeds repeat most lines (a status, a day,
+    the alarms, a plan's link) and an assignment's event and to-do share their summary and text."""
+    key = (prop, type(prop.value))  # a Uri equals the same text as str, but is written differently
+    line = _LINES.get(key)
+    if line is None:
+        if len(_LINES) >= _LINES_KEPT:
+            _LINES.clear()
+        line = _LINES[key] = _content_line(prop)
+    return line
+
+
+_LINES: dict[tuple[Property, type], str] = {}
+_LINES_KEPT = 20_000
+
+
+def _content_line(prop: Property) -> str:
     text, value_type = format_value(prop.value)
     params = prop.params
     if value_type is not None and not any(name == "VALUE" for name, _ in params):
@@ -110,10 +126,18 @@ def content_line(prop: Property) -> str:
 
 def write_component(component: Component, out: list[str]) -> None:
     out.append(f"BEGIN:{component.name}")
-    out.extend(content_line(prop) for prop in component.properties)
+    out.extend(map(content_line, component.properties))
     for child in component.components:
-        write_component(child, out)
+        out.append(_child(child))
     out.append(f"END:{component.name}")
+
+
+@lru_cache(maxsize=256)
+def _child(component: Component) -> str:
+    # Sub-components (the alarms) are the same in nearly every component: written once.
+    out: list[str] = []
+    write_component(component, out)
+    return "\r\n".join(out)
 
 
 def render_component(component: Component) -> str:
@@ -123,7 +147,18 @@ def render_component(component: Component) -> str:
     return "\r\n".join(out) + "\r\n"
 
 
+def render_block(component: Component | None) -> bytes:
+    """A component as the bytes every feed holding it copies; empty for no component."""
+    return render_component(component).encode() if component is not None else b""
+
+
+def calendar_head(properties: Iterable[Property]) -> bytes:
+    return ("BEGIN:VCALENDAR\r\n" + "".join(content_line(p) + "\r\n" for p in properties)).encode()
+
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
+
+
 def render_calendar(properties: Iterable[Property], blocks: Iterable[str]) -> bytes:
     """A VCALENDAR around already-rendered component blocks."""
-    head = "".join(content_line(prop) + "\r\n" for prop in properties)
-    return ("BEGIN:VCALENDAR\r\n" + head + "".join(blocks) + "END:VCALENDAR\r\n").encode()
+    return calendar_head(properties) + "".join(blocks).encode() + CALENDAR_END

@@ -14,8 +14,9 @@ from calendars.entry import CalendarEntry, CalendarHeader, FeedKind
 from models.plan import Role
 from models.status import DONE, Status
 
-# Change the version whenever what a component looks like changes: rebuilds reuse blocks by it.
-PRODID = "-//dondoc//calendar feeds 1.0//VI"
+# Change the version whenever what a component looks like changes: rebuilds reuse stored blocks
+# until it does (it is part of every entry's fingerprint).
+PRODID = "-//dondoc//calendar feeds 1.1//VI"
 REFRESH = timedelta(hours=1)
 REMINDERS = (timedelta(days=7), timedelta(days=1))
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -60,41 +61,48 @@ def calendar_properties(header: CalendarHeader) -> tuple[Property, ...]:
 
 def component(entry: CalendarEntry, kind: FeedKind) -> Component | None:
     """The VEVENT (or VTODO) of one assignment; None when an event has no day to sit on."""
-    if kind is FeedKind.event:
-        return _event(entry)
-    return _todo(entry)
+    event, todo = components(entry)
+    return event if kind is FeedKind.event else todo
 
 
-def _common(entry: CalendarEntry, uid: str) -> list[Property]:
-    found = [
-        Property("UID", uid),
+def components(entry: CalendarEntry) -> tuple[Component | None, Component]:
+    """Both forms of one assignment, sharing the properties they have in common."""
+    shared = _shared(entry)
+    alarms = _alarms(entry)
+    return _event(entry, shared, alarms), _todo(entry, shared, alarms)
+
+
+def _shared(entry: CalendarEntry) -> tuple[Property, ...]:
+    found = (
         Property("DTSTAMP", entry.last_modified),
         Property("LAST-MODIFIED", entry.last_modified),
         Property("SEQUENCE", entry.sequence),
         Property("SUMMARY", summary(entry)),
         Property("DESCRIPTION", description(entry)),
-    ]
-    if entry.url:
-        found.append(Property("URL", Uri(entry.url)))
-    return found
+    )
+    return (*found, Property("URL", Uri(entry.url))) if entry.url else found
 
 
-def _event(entry: CalendarEntry) -> Component | None:
+Alarms = tuple[Component, ...]
+
+
+def _event(entry: CalendarEntry, shared: tuple[Property, ...], alarms: Alarms) -> Component | None:
     day = entry.effective_due
     if day is None:
         return None
-    properties = _common(entry, entry.uid)
-    properties += [
+    properties = (
+        Property("UID", entry.uid),
+        *shared,
         Property("DTSTART", day),
         Property("DTEND", day + timedelta(days=1)),
         Property("STATUS", event_status(entry)),
         Property("TRANSP", "TRANSPARENT"),  # a deadline does not make anyone busy
-    ]
-    return Component("VEVENT", tuple(properties), _alarms(entry))
+    )
+    return Component("VEVENT", properties, alarms)
 
 
-def _todo(entry: CalendarEntry) -> Component:
-    properties = _common(entry, f"todo-{entry.uid}")
+def _todo(entry: CalendarEntry, shared: tuple[Property, ...], alarms: Alarms) -> Component:
+    properties = [Property("UID", f"todo-{entry.uid}"), *shared]
     if entry.effective_due is not None:
         if entry.window_start is not None and entry.window_start <= entry.effective_due:
             properties.append(Property("DTSTART", entry.window_start))
@@ -103,26 +111,27 @@ def _todo(entry: CalendarEntry) -> Component:
     if entry.status in DONE and entry.reported_on is not None:
         properties.append(Property("COMPLETED", completed_at(entry.reported_on)))
         properties.append(Property("PERCENT-COMPLETE", 100))
-    return Component("VTODO", tuple(properties), _alarms(entry))
+    return Component("VTODO", tuple(properties), alarms)
 
 
-def _alarms(entry: CalendarEntry) -> tuple[Component, ...]:
+def _alarms(entry: CalendarEntry) -> Alarms:
     if entry.effective_due is None or entry.status in DONE or entry.status in _STOPPED:
         return ()
-    return tuple(
-        Component(
-            "VALARM",
-            (
-                Property("ACTION", "DISPLAY"),
-                Property("DESCRIPTION", f"Còn {before.days} ngày đến hạn"),
-                Property("TRIGGER", -before),
-            ),
-        )
-        for before in REMINDERS
-    )
+    return _REMINDING
 
 
 _STOPPED = frozenset({Status.cancelled, Status.paused})
+_REMINDING = tuple(
+    Component(
+        "VALARM",
+        (
+            Property("ACTION", "DISPLAY"),
+            Property("DESCRIPTION", f"Còn {before.days} ngày đến hạn"),
+            Property("TRIGGER", -before),
+        ),
+    )
+    for before in REMINDERS
+)
 _MARKERS = {
     Status.done_on_time: "(Đã hoàn thành) ",
     Status.done_late: "(Đã hoàn thành) ",
@@ -197,6 +206,7 @@ def _status_text(entry: CalendarEntry) -> str:
     text = entry.status.value
     if entry.status in DONE and entry.reported_on:
         text += f" (báo cáo ngày {vn_date(entry.reported_on)})"
-    if entry.status is Status.overdue and entry.overdue_days:
-        text += f", quá hạn {entry.overdue_days} ngày"
+    if entry.status is Status.overdue and entry.effective_due:
+        # The day it became overdue, not a count of days: the text stays true without a daily rewrite.
+        text += f" từ ngày {vn_date(entry.effective_due + timedelta(days=1))}"
     return text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,16 +29,22 @@ def key_path(context: Context) -> Path:
     return context.settings.data_dir / "secrets" / "feed.key"
 
 
-def rebuild_changed(context: Context, *, as_of: date | None = None, force: bool = False) -> FeedRebuild:
+def rebuild_changed(
+    context: Context, *, as_of: date | None = None, force: bool = False,
+    assignment_ids: Collection[int] | None = None,
+) -> FeedRebuild:
     """Rewrite the feeds whose assignments changed (status, deadline, names, membership) as of a day.
 
-    The daily sweep calls this after recording status changes; `force` rewrites every feed.
+    The daily sweep calls this after recording status changes, with the ids of the assignments whose
+    status changed: then only those are read and only their feeds rewritten. Without ids every
+    assignment is compared with what it published last; `force` rewrites every feed.
     """
     settings = context.settings
     with transaction(context.engine) as session:
         result = rebuild(
             session, feeds_dir(context), as_of=as_of or context.today(), now=context.now(),
             horizon=settings.reminder_horizon_days, ui_url=settings.prefect_ui_url, force=force,
+            assignment_ids=assignment_ids,
         )
     if result.written:
         index.touch(feeds_dir(context))

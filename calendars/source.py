@@ -1,86 +1,179 @@
-"""Reading assignments from the store as calendar entries, and keeping their published revisions."""
+"""Reading assignments from the store as calendar drafts: one SQL query for the rows (all of them, or
+the tasks of some), statuses taken from the columns the sweep keeps and evaluated here only where those
+are missing or out of date as of the day asked for."""
 
 from __future__ import annotations
 
-import hashlib
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
-from calendars.entry import CalendarEntry
-from calendars.entry import fingerprint as content_hash
-from calendars.entry import schedule as schedule_of
-from calendars.tables import CalendarEntryRow
-from models.deadlines import WINDOW_KINDS, Deadline
-from models.plan import Role
+from calendars.drafts import Draft, uid
+from models.deadlines import WINDOW_KINDS, Deadline, DeadlineKind
 from models.status import Lifecycle, Tracked, evaluate_one
-from store.tables import AssignmentRow, PlanRow, ReportRow, TaskRow, UnitRow
+
+_WINDOWS = frozenset(kind.value for kind in WINDOW_KINDS)
+_RECURRING = DeadlineKind.recurring.value
+_CHUNK = 5000  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
+
+_ROWS = """
+SELECT a.id, a.plan_id, a.task_id, a.unit_id, a.key, a.role, a.lifecycle, a.deadline, a.deadline_version,
+       a.status, a.status_as_of, a.changes_on, a.reported_on, t.section, t.title, u.name,
+       c.fingerprint, c.schedule, c.sequence, c.last_modified, c.sort_key
+FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
+LEFT JOIN calendar_entries c ON c.assignment_id = a.id
+"""
+_OF_TASKS = "WHERE a.task_id IN (SELECT task_id FROM assignments WHERE id IN :ids)"
 
 
-@dataclass(frozen=True)
-class Fact:
-    """One assignment row with the names a calendar shows."""
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What was published last for an assignment (see calendars.revisions)."""
+
+    fingerprint: str
+    schedule: str
+    sequence: int
+    last_modified: datetime
+    sort_key: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One assignment: where it belongs, what it would publish now, what it published last."""
 
     id: int
-    key: str
     plan_id: int
-    plan_key: str
-    plan_number: str | None
-    plan_title: str
-    task_id: int
-    section: str
-    task: str
     unit_id: int
-    unit: str
-    role: Role
-    lifecycle: Lifecycle
-    deadline: Deadline | None
-    deadline_version: int
+    version: int
+    draft: Draft
+    stored: Stored | None
 
 
-def read_facts(session: Session) -> list[Fact]:
-    query = (
-        select(
-            AssignmentRow.id, AssignmentRow.key, AssignmentRow.plan_id, PlanRow.key, PlanRow.number,
-            PlanRow.title, AssignmentRow.task_id, TaskRow.section, TaskRow.title, AssignmentRow.unit_id,
-            UnitRow.name, AssignmentRow.role, AssignmentRow.lifecycle, AssignmentRow.deadline,
-            AssignmentRow.deadline_version,
-        )
-        .join(PlanRow, AssignmentRow.plan_id == PlanRow.id)
-        .join(TaskRow, AssignmentRow.task_id == TaskRow.id)
-        .join(UnitRow, AssignmentRow.unit_id == UnitRow.id)
-        .order_by(AssignmentRow.id)
+def read_items(
+    session: Session, *, as_of: date, horizon: int, ui_url: str, ids: Collection[int] | None = None
+) -> list[Item]:
+    """Every assignment (or, with `ids`, every assignment of the same tasks: they name each other)."""
+    if ids is None:
+        rows = list(session.execute(text(_ROWS + "ORDER BY a.id")))
+    else:
+        query = text(_ROWS + _OF_TASKS).bindparams(bindparam("ids", expanding=True))
+        found = {row[0]: row for part in chunks(sorted(ids)) for row in session.execute(query, {"ids": part})}
+        rows = [found[key] for key in sorted(found)]
+    if not rows:
+        return []
+    plans = _plans(session, {row.plan_id for row in rows}, ui_url)
+    reports = _reports(session, None if ids is None else [row.id for row in rows])
+    names = _task_units(rows)
+    day = as_of.isoformat()
+    return [_item(row, plans[row.plan_id], names[row.task_id], reports.get(row.id, ()), day, as_of, horizon)
+            for row in rows]
+
+
+def chunks(items: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(items), _CHUNK):
+        yield list(items[start : start + _CHUNK])
+
+
+def _plans(session: Session, ids: set[int], ui_url: str) -> dict[int, tuple[str, str | None, str, str]]:
+    query = text("SELECT id, key, number, title FROM plans WHERE id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
     )
-    return [_fact(row) for row in session.execute(query)]
+    return {
+        id_: (key, number, title or "", plan_url(ui_url, key))
+        for chunk in chunks(sorted(ids)) for id_, key, number, title in session.execute(query, {"ids": chunk})
+    }
 
 
-def _fact(row: Any) -> Fact:
-    (id_, key, plan_id, plan_key, number, plan_title, task_id, section, task, unit_id, unit, role,
-     lifecycle, deadline, version) = row
-    return Fact(
-        id=id_, key=key, plan_id=plan_id, plan_key=plan_key, plan_number=number, plan_title=plan_title,
-        task_id=task_id, section=section, task=task, unit_id=unit_id, unit=unit, role=Role(role),
-        lifecycle=Lifecycle(lifecycle), deadline=Deadline.model_validate(deadline) if deadline else None,
-        deadline_version=version,
-    )
-
-
-def read_reports(session: Session) -> dict[int, list[date]]:
-    found: dict[int, list[date]] = defaultdict(list)
-    for assignment_id, day in session.execute(select(ReportRow.assignment_id, ReportRow.reported_on)):
-        found[assignment_id].append(day)
+def _reports(session: Session, ids: list[int] | None) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = defaultdict(list)
+    query = "SELECT assignment_id, reported_on FROM reports"
+    if ids is None:
+        batches: Iterable[Any] = session.execute(text(query))
+    else:
+        statement = text(query + " WHERE assignment_id IN :ids").bindparams(bindparam("ids", expanding=True))
+        batches = (row for chunk in chunks(ids) for row in session.execute(statement, {"ids": chunk}))
+    for assignment_id, day in batches:
+        found[assignment_id].append(day if isinstance(day, str) else day.isoformat())
     return found
 
 
-def uid(plan_key: str, assignment_key: str) -> str:
-    """Stable across reloads, rebuilds of the database and unit renames: plan key + assignment key."""
-    return hashlib.sha256(f"{plan_key}|{assignment_key}".encode()).hexdigest()[:32] + "@dondoc"
+def _task_units(rows: Sequence[Any]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each task's lead and participant unit names, in assignment order."""
+    leads: dict[int, list[str]] = defaultdict(list)
+    participants: dict[int, list[str]] = defaultdict(list)
+    for row in rows:
+        (leads if row.role == "lead" else participants)[row.task_id].append(row.name)
+    return {task: (tuple(leads[task]), tuple(participants[task])) for task in {row.task_id for row in rows}}
+
+
+def _item(
+    row: Any, plan: tuple[str, str | None, str, str], units: tuple[tuple[str, ...], tuple[str, ...]],
+    reports: Sequence[str], day: str, as_of: date, horizon: int,
+) -> Item:
+    raw = row.deadline
+    deadline: Mapping[str, Any] | None = json.loads(raw) if isinstance(raw, str) else raw
+    status, effective, reported = _state(row, deadline, reports, day, as_of, horizon)
+    window = deadline is not None and deadline.get("kind") in _WINDOWS and deadline.get("start")
+    due = deadline.get("due") if deadline else None
+    plan_key, number, plan_title, url = plan
+    draft = Draft(
+        uid(plan_key, row.key), row.role, row.title, row.section or "", plan_title, number, url,
+        deadline.get("text") if deadline else None, due, effective,
+        deadline.get("start") if window and deadline else None, due if window else None,
+        bool(deadline and deadline.get("tentative")), units[0], units[1], status, reported,
+    )
+    stored = None
+    if row.fingerprint is not None:
+        stored = Stored(row.fingerprint, row.schedule, row.sequence, moment(row.last_modified), row.sort_key)
+    return Item(row.id, row.plan_id, row.unit_id, row.deadline_version or 1, draft, stored)
+
+
+def _state(
+    row: Any, deadline: Mapping[str, Any] | None, reports: Sequence[str], day: str, as_of: date, horizon: int,
+) -> tuple[str, str | None, str | None]:
+    """(status, day in force, report day) as of `as_of`: the stored columns when they still hold."""
+    if _stored_holds(row, deadline, reports, day):
+        return row.status, deadline.get("effective_due") if deadline else None, iso(row.reported_on)
+    parsed = Deadline.model_validate(deadline) if deadline else None
+    tracked = Tracked(key=row.key, deadline=parsed, lifecycle=Lifecycle(row.lifecycle),
+                      extended=(row.deadline_version or 1) > 1)
+    found = evaluate_one(tracked, [date.fromisoformat(r) for r in reports], as_of, horizon)
+    effective = found.effective_due or (parsed.effective_due if parsed else None)
+    return found.status.value, iso(effective), iso(found.reported_on)
+
+
+def _stored_holds(row: Any, deadline: Mapping[str, Any] | None, reports: Sequence[str], day: str) -> bool:
+    """The stored status is right for `day`: evaluated on or before it, not due to change by it, no
+    report it has not seen, and not a recurring deadline (whose day in force the columns do not keep)."""
+    evaluated = iso(row.status_as_of)
+    if row.status is None or evaluated is None or evaluated > day:
+        return False
+    changes = iso(row.changes_on)
+    if changes is not None and changes <= day:
+        return False
+    if deadline is not None and deadline.get("kind") == _RECURRING:
+        return False
+    if row.lifecycle == Lifecycle.active.value:
+        return min((r for r in reports if r <= day), default=None) == iso(row.reported_on)
+    return True
+
+
+def iso(value: date | str | None) -> str | None:
+    """A day as ISO text: SQLite hands back text, PostgreSQL dates."""
+    return value if value is None or isinstance(value, str) else value.isoformat()
+
+
+def moment(value: datetime | str) -> datetime:
+    """A stored timestamp as an aware UTC datetime (SQLite keeps it as text without a zone)."""
+    found = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return found.replace(tzinfo=UTC) if found.tzinfo is None else found.astimezone(UTC)
 
 
 def plan_url(ui_url: str, plan_key: str) -> str:
@@ -93,115 +186,3 @@ def plan_url(ui_url: str, plan_key: str) -> str:
     except ImportError:
         return f"{ui}/runs"
     return f"{ui}/artifacts/key/{quote(artifact_keys(plan_slug(plan_key))['summary'])}"
-
-
-def draft_entries(
-    facts: Iterable[Fact], reports: dict[int, list[date]], *, as_of: date, horizon: int, ui_url: str,
-) -> dict[int, Draft]:
-    """Each assignment's entry fields as of a day, before revision tracking adds SEQUENCE and
-    LAST-MODIFIED."""
-    facts = list(facts)
-    leads: dict[int, list[str]] = defaultdict(list)
-    participants: dict[int, list[str]] = defaultdict(list)
-    for fact in facts:
-        (leads if fact.role is Role.lead else participants)[fact.task_id].append(fact.unit)
-    urls = {fact.plan_key: plan_url(ui_url, fact.plan_key) for fact in facts}
-    return {
-        fact.id: _draft(fact, reports.get(fact.id, []), as_of, horizon, urls[fact.plan_key],
-                        tuple(leads[fact.task_id]), tuple(participants[fact.task_id]))
-        for fact in facts
-    }
-
-
-def _draft(
-    fact: Fact, reports: list[date], as_of: date, horizon: int, url: str,
-    leads: tuple[str, ...], participants: tuple[str, ...],
-) -> Draft:
-    tracked = Tracked(key=fact.key, deadline=fact.deadline, lifecycle=fact.lifecycle,
-                      extended=fact.deadline_version > 1)
-    evaluation = evaluate_one(tracked, reports, as_of, horizon)
-    deadline = fact.deadline
-    window = deadline is not None and deadline.kind in WINDOW_KINDS and deadline.start is not None
-    return dict(
-        uid=uid(fact.plan_key, fact.key), role=fact.role, task=fact.task, section=fact.section,
-        plan_title=fact.plan_title, plan_number=fact.plan_number, url=url,
-        deadline_text=deadline.text if deadline else None, due=deadline.due if deadline else None,
-        effective_due=evaluation.effective_due or (deadline.effective_due if deadline else None),
-        window_start=deadline.start if window and deadline else None,
-        window_end=deadline.due if window and deadline else None,
-        tentative=bool(deadline and deadline.tentative), leads=leads, participants=participants,
-        status=evaluation.status, reported_on=evaluation.reported_on,
-        overdue_days=evaluation.overdue_days,
-    )
-
-
-TABLE = cast(Table, CalendarEntryRow.__table__)
-Draft = dict[str, Any]  # a CalendarEntry's fields but the revision ones
-
-
-@dataclass(frozen=True)
-class Revision:
-    fingerprint: str
-    schedule: str
-    sequence: int
-    last_modified: datetime
-
-
-def next_revision(stored: Revision | None, draft: Draft, version: int, now: datetime) -> Revision:
-    """SEQUENCE never falls below the deadline's version − 1 and grows by one whenever the day or the
-    cancellation changes (an extension, a recurring deadline's next occurrence, a cancellation);
-    LAST-MODIFIED moves whenever anything published changes."""
-    fingerprint, schedule, floor = content_hash(draft), schedule_of(draft), max(0, version - 1)
-    if stored is None:
-        return Revision(fingerprint, schedule, floor, now)
-    if stored.fingerprint == fingerprint and stored.sequence >= floor:
-        return stored
-    bumped = stored.sequence + 1 if stored.schedule != schedule else stored.sequence
-    return Revision(fingerprint, schedule, max(bumped, floor), now)
-
-
-def track_revisions(
-    session: Session, drafts: dict[int, Draft], versions: dict[int, int], *, now: datetime,
-    record: bool = True,
-) -> tuple[dict[int, CalendarEntry], dict[int, str], set[int]]:
-    """Entries with their SEQUENCE and LAST-MODIFIED, each one's fingerprint, and the assignments whose
-    revision moved; with `record`, those are written (set-based: one insert, one update statement)."""
-    now = now.astimezone(UTC)
-    stored = {
-        row.assignment_id: Revision(row.fingerprint, row.schedule, row.sequence, as_utc(row.last_modified))
-        for row in session.execute(select(TABLE))
-    }
-    tracked: dict[int, CalendarEntry] = {}
-    fingerprints: dict[int, str] = {}
-    added: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    for assignment_id, draft in drafts.items():
-        before = stored.get(assignment_id)
-        revision = next_revision(before, draft, versions.get(assignment_id, 1), now)
-        if revision is not before:
-            row = {"id_": assignment_id, "fingerprint": revision.fingerprint, "schedule": revision.schedule,
-                   "sequence": revision.sequence, "last_modified": revision.last_modified}
-            (added if before is None else changed).append(row)
-        fingerprints[assignment_id] = revision.fingerprint
-        tracked[assignment_id] = CalendarEntry(
-            **draft, sequence=revision.sequence, last_modified=revision.last_modified
-        )
-    if record:
-        _write_revisions(session, added, changed)
-    return tracked, fingerprints, {row["id_"] for row in (*added, *changed)}
-
-
-def _write_revisions(session: Session, added: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
-    values: dict[str, Any] = {
-        name: bindparam(name) for name in ("fingerprint", "schedule", "sequence", "last_modified")
-    }
-    if added:
-        session.execute(insert(TABLE).values(assignment_id=bindparam("id_"), **values), added)
-    if changed:
-        statement = update(TABLE).where(TABLE.c.assignment_id == bindparam("id_")).values(**values)
-        session.execute(statement, changed)
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without a zone; dondoc stores them in UTC."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.tables import Base
@@ -26,7 +26,9 @@ class FeedTokenRow(Base):
 
 
 class CalendarEntryRow(Base):
-    """What was last published for an assignment, so SEQUENCE and LAST-MODIFIED move only on change."""
+    """What was last published for an assignment, so SEQUENCE and LAST-MODIFIED move only on change,
+    and its rendered components: every feed holding the assignment copies these bytes, and a rebuild
+    renders only the assignments whose revision moved."""
 
     __tablename__ = "calendar_entries"
 
@@ -37,6 +39,11 @@ class CalendarEntryRow(Base):
     schedule: Mapped[str] = mapped_column(String(40))
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_modified: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    status: Mapped[str | None] = mapped_column(String(40))  # as published (the coordinators' filter)
+    # Feed order: "0" + YYYYMMDD of the day in force (or "1" + the LAST-MODIFIED day) + the UID's hex.
+    sort_key: Mapped[str | None] = mapped_column(String(48), index=True)
+    event: Mapped[bytes | None] = mapped_column(LargeBinary)  # the VEVENT block; empty: no day to sit on
+    todo: Mapped[bytes | None] = mapped_column(LargeBinary)  # the VTODO block
 
 
 class CalendarFeedRow(Base):

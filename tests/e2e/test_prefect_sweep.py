@@ -185,7 +185,7 @@ def _ingest_twice(env: dict[str, str], data: Path, inbox: Path) -> None:
         )
         assert done.returncode == 0, done.stderr[-3000:]
     listed = dondoc(env, data, "plans").stdout
-    assert listed.count("45-KH/TU") == 1 and listed.count("12-KH/HU") == 1  # no second plan
+    assert listed.count("45-KH/TU/2026@") == 1 and listed.count("12-KH/HU/2026@") == 1  # no second plan
     assert done.stdout.count("unchanged") == 3 and "created" not in done.stdout  # the second run
 
 

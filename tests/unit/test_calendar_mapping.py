@@ -5,8 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
+from calendars.drafts import Draft, fingerprint, schedule
 from calendars.entry import CalendarEntry, FeedKind
 from calendars.mapping import Component, component, description, summary
+from calendars.revisions import next_revision
+from calendars.source import Stored
 from models.plan import Role
 from models.status import Status
 
@@ -93,11 +96,11 @@ def test_a_window_deadline_shows_its_window() -> None:
 
 
 def test_the_description_names_task_plan_number_deadlines_units_and_status() -> None:
-    text = description(make_entry(status=Status.overdue, overdue_days=12))
+    text = description(make_entry(status=Status.overdue))
     for expected in ("Nhiệm vụ: II.2. Sơ kết", "Kế hoạch: Kế hoạch học tập năm 2026 (số 45-KH/TU)",
                      "Thời hạn theo văn bản: trước ngày 15/7/2026 (đến hết ngày 14/07/2026)",
                      "Hạn có hiệu lực: 14/07/2026", "Chủ trì: Ban Tuyên giáo Thành ủy",
-                     "Phối hợp: Văn phòng Thành ủy", "Trạng thái: Quá hạn, quá hạn 12 ngày",
+                     "Phối hợp: Văn phòng Thành ủy", "Trạng thái: Quá hạn từ ngày 15/07/2026",
                      "Xem kế hoạch: https://dondoc.example/plans/45"):
         assert expected in text
 
@@ -109,9 +112,27 @@ def test_no_deadline_gives_a_todo_but_no_event() -> None:
     assert "DUE" not in todo and todo["UID"] == "todo-abc@dondoc"
 
 
-def test_revision_fields_do_not_change_the_fingerprint_but_content_does() -> None:
-    entry = make_entry()
-    later = entry.model_copy(update={"sequence": 3, "last_modified": STAMP + timedelta(days=1)})
-    assert later.fingerprint() == entry.fingerprint()
-    assert make_entry(effective_due=date(2026, 7, 20)).fingerprint() != entry.fingerprint()
-    assert make_entry(status=Status.cancelled).schedule() != entry.schedule()
+def make_draft(**overrides: Any) -> Draft:
+    fields: dict[str, Any] = {
+        "uid": "abc@dondoc", "role": "lead", "task": "Sơ kết", "section": "II.2", "plan_title": "Kế hoạch",
+        "plan_number": "45-KH/TU", "url": None, "deadline_text": "trước ngày 15/7/2026", "due": "2026-07-14",
+        "effective_due": "2026-07-14", "window_start": None, "window_end": None, "tentative": False,
+        "leads": ("Ban Tuyên giáo Thành ủy",), "participants": (), "status": Status.not_due.value,
+        "reported_on": None,
+    }
+    return Draft(**{**fields, **overrides})
+
+
+def test_content_changes_move_last_modified_and_a_new_day_raises_the_sequence() -> None:
+    draft = make_draft()
+    kept = Stored(fingerprint(draft), schedule(draft), 2, STAMP, "0")
+    later = STAMP + timedelta(days=1)
+    assert next_revision(kept, fingerprint(draft), schedule(draft), 1, later) is None
+    renamed = make_draft(task="Sơ kết giữa năm")
+    assert next_revision(kept, fingerprint(renamed), schedule(renamed), 1, later) == (2, later)
+    moved = make_draft(effective_due="2026-07-20")
+    assert next_revision(kept, fingerprint(moved), schedule(moved), 1, later) == (3, later)
+    cancelled = make_draft(status=Status.cancelled.value)
+    assert next_revision(kept, fingerprint(cancelled), schedule(cancelled), 1, later) == (3, later)
+    # The deadline's fifth version: SEQUENCE is at least 4, even with unchanged content.
+    assert next_revision(kept, fingerprint(draft), schedule(draft), 5, later) == (4, later)
