@@ -2,9 +2,11 @@
 
 Builds a synthetic store in a temporary folder (SQLite): units (some in groups), plans, tasks and
 assignments with every kind of deadline, then measures
-  * rendering alone (entries → .ics bytes for every feed, events and to-dos);
-  * a full rebuild from the database (read, evaluate, track revisions, render, write atomically);
-  * a rebuild after one assignment's deadline changes (only the feeds that hold it are rewritten);
+  * reading and evaluating every assignment, before the sweep has stored statuses and after;
+  * full rebuilds from the database (read, track revisions, render what moved, write atomically): the
+    first one (everything rendered), a forced one (every feed rewritten from stored components) and
+    one rendering everything again;
+  * a rebuild after one assignment's deadline changes, told its id (as the sweep does) and not told;
   * `dondoc serve` under a local load generator: 304s and a ~50 KB feed (wrk when installed, else a
     Python keep-alive client; the output says which).
 Prints `name value unit` lines. Usage: python benchmarks/calendar_feeds.py [--assignments N] [--seconds S]
@@ -28,18 +30,19 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import insert, select, update  # noqa: E402
+from sqlalchemy import Engine, insert, select, update  # noqa: E402
 
-from calendars.build import collect, rebuild  # noqa: E402
-from calendars.entry import FeedKind  # noqa: E402
-from calendars.feed import Renderer  # noqa: E402
+from calendars.build import FeedRebuild, rebuild  # noqa: E402
+from calendars.source import read_items  # noqa: E402
 from models.deadlines import Deadline, DeadlineKind  # noqa: E402
 from models.text import name_key  # noqa: E402
+from services.sweep import run_sweep  # noqa: E402
 from store.database import make_engine, migrate, transaction  # noqa: E402
 from store.tables import AssignmentRow, PlanRow, TaskRow, UnitRow  # noqa: E402
 
@@ -174,49 +177,61 @@ def _tasks(session, rng, plan_id, count, ids, units, groups, weights) -> None:  
 
 def measure_builds(engine_url: str, out: Path) -> None:
     engine = make_engine(engine_url)
+    day, options = NOW.date(), {"as_of": NOW.date(), "horizon": 5, "ui_url": BASE}
     with transaction(engine) as session:
         began = time.perf_counter()
-        collected = collect(session, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
-        read = time.perf_counter() - began
-        renderer, began = Renderer(), time.perf_counter()
-        size = sum(len(renderer.render(spec, kind)) for spec in collected.specs for kind in FeedKind)
-        rendered = time.perf_counter() - began
-    print(f"assignments {len(collected.entries)}")
-    print(f"feeds {len(collected.specs)} (x2: events and to-dos), {size / 1e6:.1f} MB")
-    print(f"read_and_evaluate {len(collected.entries) / read:,.0f} assignments/s ({read:.2f} s)")
-    print(f"render_only {renderer.components / rendered:,.0f} events/s ({renderer.components} components)")
-    for label in ("full_rebuild_first", "full_rebuild_again"):
-        with transaction(engine) as session:
-            began = time.perf_counter()
-            result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE, force=True)
-        seconds = time.perf_counter() - began
-        rate = result.components / seconds
-        print(f"{label} {rate:,.0f} events/s ({seconds:.2f} s, {len(result.written)} feeds)")
+        count = len(read_items(session, **options))
+        print(f"assignments {count}")
+        print(f"read_and_evaluate_in_python {count / (time.perf_counter() - began):,.0f} assignments/s "
+              "(no stored statuses yet)")
+    began = time.perf_counter()
+    swept = run_sweep(engine, as_of=day, now=NOW, horizon=5, full=True)
+    print(f"sweep {time.perf_counter() - began:.2f} s ({swept.touched} assignments, statuses stored)")
     with transaction(engine) as session:
-        target = session.scalar(select(AssignmentRow).where(AssignmentRow.deadline.is_not(None)).limit(1))
+        began = time.perf_counter()
+        read_items(session, **options)
+        print(f"read_with_stored_statuses {count / (time.perf_counter() - began):,.0f} assignments/s")
+    for label, flags in (("full_rebuild_first", {}), ("full_rebuild_forced", {"force": True}),
+                         ("full_rebuild_rendering_all", {"force": True, "reuse": False})):
+        result, seconds = _timed(engine, out, **flags)
+        print(f"{label} {result.events / seconds:,.0f} events/s, {result.components / seconds:,.0f} "
+              f"components/s ({seconds:.2f} s; {len(result.written)} feeds x2, {result.events} events, "
+              f"{result.components} events and to-dos, {result.rendered} rendered)")
+    size = sum(path.stat().st_size for path in out.rglob("*.ics"))
+    print(f"feeds on disk {size / 1e6:.1f} MB")
+    for label, ids in (("rebuild_after_one_change_by_id", True), ("rebuild_after_one_change_unknown", False)):
+        target = _change_one(engine)
+        result, seconds = _timed(engine, out, assignment_ids=[target] if ids else None)
+        print(f"{label} {seconds * 1000:.0f} ms ({len(result.written)} of {result.feeds} feeds rewritten: "
+              f"{', '.join(result.written)}; {result.entries} assignments read, {result.rendered} rendered)")
+    result, seconds = _timed(engine, out)
+    print(f"rebuild_nothing_changed {seconds * 1000:.0f} ms ({len(result.written)} written)")
+    engine.dispose()
+
+
+def _timed(engine: Engine, out: Path, **flags: Any) -> tuple[FeedRebuild, float]:
+    with transaction(engine) as session:
+        began = time.perf_counter()
+        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE, **flags)
+        session.flush()
+    return result, time.perf_counter() - began
+
+
+def _change_one(engine: Engine) -> int:
+    """An extension of one assignment's deadline, written as the store does (status to re-evaluate)."""
+    with transaction(engine) as session:
+        target = session.scalar(
+            select(AssignmentRow).where(AssignmentRow.deadline.is_not(None)).order_by(AssignmentRow.id.desc())
+        )
         assert target is not None
-        moved = Deadline.model_validate(target.deadline).moved_to("gia hạn", date(2027, 3, 1))
+        moved = Deadline.model_validate(target.deadline).moved_to("gia hạn", target.due + timedelta(days=30))
         session.execute(
             update(AssignmentRow)
             .where(AssignmentRow.id == target.id)
-            .values(
-                deadline=moved.model_dump(mode="json"),
-                deadline_version=target.deadline_version + 1,
-                due=moved.due,
-                effective_due=moved.effective_due,
-            )
+            .values(deadline=moved.model_dump(mode="json"), deadline_version=target.deadline_version + 1,
+                    due=moved.due, effective_due=moved.effective_due, status=None, changes_on=None)
         )
-    with transaction(engine) as session:
-        began = time.perf_counter()
-        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
-        seconds = time.perf_counter() - began
-    written = f"{len(result.written)} of {result.feeds} feeds rewritten: {', '.join(result.written)}"
-    print(f"rebuild_after_one_change {seconds:.2f} s ({written})")
-    with transaction(engine) as session:
-        began = time.perf_counter()
-        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE)
-        print(f"rebuild_nothing_changed {time.perf_counter() - began:.2f} s ({len(result.written)} written)")
-    engine.dispose()
+        return target.id
 
 
 def free_port() -> int:
