@@ -52,8 +52,7 @@ def schedule(draft: Draft) -> str:
 
 
 def to_entry(draft: Draft, sequence: int, last_modified: datetime) -> CalendarEntry:
-    # The fields were read from the store and checked there; building without validation is 5x faster.
-    return CalendarEntry.model_construct(
+    return CalendarEntry(
         uid=draft.uid, role=Role(draft.role), task=draft.task, section=draft.section,
         plan_title=draft.plan_title, plan_number=draft.plan_number, url=draft.url,
         deadline_text=draft.deadline_text, due=_day(draft.due), effective_due=_day(draft.effective_due),

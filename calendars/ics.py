@@ -27,10 +27,10 @@ def escape_text(text: str) -> str:
 
     Control characters other than tab and line breaks (OCR debris) may not appear in TEXT: dropped.
     """
+    if _SPECIAL.search(text) is None:
+        return text
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    if not any(ch in text for ch in "\\;,\r\n"):
-        return text
     return (
         text.replace("\\", "\\\\")
         .replace(";", "\\;")
@@ -41,13 +41,31 @@ def escape_text(text: str) -> str:
     )
 
 
+_SPECIAL = re.compile("[\\\\;,\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A continuation line: the rest if it fits, else as many octets as fit, cut neither inside a UTF-8
+# character (the next octet is no continuation byte) nor after a backslash (some clients mis-read an
+# escape split by a fold).
+_PIECE = re.compile(rb"(?s).{1,%d}\Z|.{1,%d}(?<!\\)(?![\x80-\xbf])" % (LIMIT - 1, LIMIT - 1))
+_FIRST = re.compile(rb"(?s).{1,%d}\Z|.{1,%d}(?<!\\)(?![\x80-\xbf])" % (LIMIT, LIMIT))
+
+
 def fold(line: str) -> str:
-    """Split a line longer than 75 octets, never inside a UTF-8 character or after a lone backslash."""
+    """Split a line longer than 75 octets, never inside a UTF-8 character or after a backslash."""
     if len(line) <= LIMIT and line.isascii():
         return line
     data = line.encode()
     if len(data) <= LIMIT:
         return line
+    first = _FIRST.match(data)
+    if first is None:
+        return _fold_slowly(data)
+    parts = [first.group(), *_PIECE.findall(data, first.end())]
+    if sum(map(len, parts)) != len(data):  # a run of backslashes longer than a line: cut it as we can
+        return _fold_slowly(data)
+    return b"\r\n ".join(parts).decode()
+
+
+def _fold_slowly(data: bytes) -> str:
     parts: list[bytes] = []
     start, room = 0, LIMIT
     while len(data) - start > room:

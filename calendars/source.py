@@ -117,52 +117,57 @@ def _item(
     row: Any, plan: tuple[str, str | None, str, str], units: tuple[tuple[str, ...], tuple[str, ...]],
     reports: Sequence[str], day: str, as_of: date, horizon: int,
 ) -> Item:
-    raw = row.deadline
+    (id_, plan_id, _, unit_id, key, role, lifecycle, raw, version, status, evaluated, changes, reported,
+     section, task, _, content, scheduled, sequence, modified, placed) = row
     deadline: Mapping[str, Any] | None = json.loads(raw) if isinstance(raw, str) else raw
-    status, effective, reported = _state(row, deadline, reports, day, as_of, horizon)
-    window = deadline is not None and deadline.get("kind") in _WINDOWS and deadline.get("start")
-    due = deadline.get("due") if deadline else None
+    if deadline is None:
+        due = effective = start = None
+    else:
+        due, effective, start = deadline.get("due"), deadline.get("effective_due"), deadline.get("start")
+        if deadline.get("kind") not in _WINDOWS:
+            start = None
+    first = min((r for r in reports if r <= day), default=None) if reports else None
+    columns = (status, iso(evaluated), iso(changes), iso(reported))
+    if not _stored_holds(*columns, lifecycle, deadline, first, day):
+        status, effective, first = _evaluate(key, lifecycle, version, deadline, reports, as_of, horizon)
+    elif lifecycle != _ACTIVE:
+        first = iso(reported)
     plan_key, number, plan_title, url = plan
     draft = Draft(
-        uid(plan_key, row.key), row.role, row.title, row.section or "", plan_title, number, url,
-        deadline.get("text") if deadline else None, due, effective,
-        deadline.get("start") if window and deadline else None, due if window else None,
-        bool(deadline and deadline.get("tentative")), units[0], units[1], status, reported,
+        uid(plan_key, key), role, task, section or "", plan_title, number, url,
+        deadline.get("text") if deadline else None, due, effective, start, due if start else None,
+        bool(deadline and deadline.get("tentative")), units[0], units[1], status, first,
     )
-    stored = None
-    if row.fingerprint is not None:
-        stored = Stored(row.fingerprint, row.schedule, row.sequence, moment(row.last_modified), row.sort_key)
-    return Item(row.id, row.plan_id, row.unit_id, row.deadline_version or 1, draft, stored)
+    stored = None if content is None else Stored(content, scheduled, sequence, moment(modified), placed)
+    return Item(id_, plan_id, unit_id, version or 1, draft, stored)
 
 
-def _state(
-    row: Any, deadline: Mapping[str, Any] | None, reports: Sequence[str], day: str, as_of: date, horizon: int,
+_ACTIVE = Lifecycle.active.value
+
+
+def _evaluate(
+    key: str, lifecycle: str, version: int | None, deadline: Mapping[str, Any] | None,
+    reports: Sequence[str], as_of: date, horizon: int,
 ) -> tuple[str, str | None, str | None]:
-    """(status, day in force, report day) as of `as_of`: the stored columns when they still hold."""
-    if _stored_holds(row, deadline, reports, day):
-        return row.status, deadline.get("effective_due") if deadline else None, iso(row.reported_on)
+    """(status, day in force, report day) as of `as_of`, by the one status rule (models.status)."""
     parsed = Deadline.model_validate(deadline) if deadline else None
-    tracked = Tracked(key=row.key, deadline=parsed, lifecycle=Lifecycle(row.lifecycle),
-                      extended=(row.deadline_version or 1) > 1)
+    tracked = Tracked(key=key, deadline=parsed, lifecycle=Lifecycle(lifecycle), extended=(version or 1) > 1)
     found = evaluate_one(tracked, [date.fromisoformat(r) for r in reports], as_of, horizon)
     effective = found.effective_due or (parsed.effective_due if parsed else None)
     return found.status.value, iso(effective), iso(found.reported_on)
 
 
-def _stored_holds(row: Any, deadline: Mapping[str, Any] | None, reports: Sequence[str], day: str) -> bool:
+def _stored_holds(
+    status: str | None, evaluated: str | None, changes: str | None, reported: str | None, lifecycle: str,
+    deadline: Mapping[str, Any] | None, first_report: str | None, day: str,
+) -> bool:
     """The stored status is right for `day`: evaluated on or before it, not due to change by it, no
     report it has not seen, and not a recurring deadline (whose day in force the columns do not keep)."""
-    evaluated = iso(row.status_as_of)
-    if row.status is None or evaluated is None or evaluated > day:
-        return False
-    changes = iso(row.changes_on)
-    if changes is not None and changes <= day:
+    if status is None or evaluated is None or evaluated > day or (changes is not None and changes <= day):
         return False
     if deadline is not None and deadline.get("kind") == _RECURRING:
         return False
-    if row.lifecycle == Lifecycle.active.value:
-        return min((r for r in reports if r <= day), default=None) == iso(row.reported_on)
-    return True
+    return lifecycle != _ACTIVE or first_report == reported
 
 
 def iso(value: date | str | None) -> str | None:

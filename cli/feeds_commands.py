@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from calendars import service
+from cli.options import parse_day
 from services.context import Context
 
 out = Console(soft_wrap=True, highlight=False)
@@ -58,19 +58,12 @@ def feeds_build(
 ) -> None:
     """Write the feeds whose assignments changed to DATA_DIR/feeds/ (atomically: temp file, rename)."""
     context = Context()
-    day = _date(as_of) if as_of else None
+    day = parse_day(as_of) if as_of else None
     result = service.rebuild_changed(context, as_of=day, force=all_feeds)
     out.print(
         f"{len(result.written)} of {result.feeds} feed(s) written ({result.components} component(s), "
         f"{result.entries} assignment(s)) in {service.feeds_dir(context)}"
     )
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23") from None
 
 
 def serve(

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cli.options import parse_day
 from services.context import Context
 from services.plans import list_plans, load_plan, load_units
 from services.status import StatusLine, evaluate_store, report_done
@@ -25,13 +26,6 @@ plan_app = typer.Typer(help="Plan files: load reviewed plans into the store.")
 class Format(StrEnum):
     table = "table"
     json = "json"
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23") from None
 
 
 @units_app.command("load")
@@ -80,7 +74,7 @@ def status(
 ) -> None:
     """Where every assignment stands as of a day: due soon, overdue (and for how long), done."""
     context = Context()
-    day = _date(as_of) if as_of else context.today()
+    day = parse_day(as_of) if as_of else context.today()
     lines = evaluate_store(
         context.engine,
         as_of=day,
@@ -174,7 +168,7 @@ def report(
 ) -> None:
     """Mark an assignment as reported done on a day."""
     context = Context()
-    day = _date(on) if on else context.today()
+    day = parse_day(on) if on else context.today()
     view = report_done(
         context.engine, assignment, reported_on=day, note=note, now=context.now(), document_number=number
     )

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import getpass
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from cli.options import parse_day
 from models.status import Lifecycle
 from reports import actions, review
 from reports.intake import Outcome, ingest_reports
@@ -31,13 +31,6 @@ AssignmentArg = Annotated[str, typer.Argument(help="The assignment's number (fro
 
 def _change(context: Context, by: str | None, reason: str) -> Change:
     return Change(by=by or getpass.getuser(), channel="cli", reason=reason, at=context.now())
-
-
-def _date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-12-20") from None
 
 
 @reports_app.command("ingest")
@@ -120,7 +113,7 @@ def extend(
 ) -> None:
     """Extend (gia hạn) an assignment's deadline: a new deadline version; the old one stays in history."""
     context = Context()
-    view = actions.extend(context.engine, assignment, to=_date(to), change=_change(context, by, reason))
+    view = actions.extend(context.engine, assignment, to=parse_day(to), change=_change(context, by, reason))
     out.print(
         f"extended: #{view.id} {view.unit} — {view.task}: {view.deadline.text if view.deadline else ''} "
         f"(version {view.deadline_version})"

@@ -20,7 +20,8 @@ from models.errors import DondocError
 from models.plan import assignment_key
 from models.status import Lifecycle
 from reports.tables import AssignmentActionRow
-from store.tables import AssignmentRow, DeadlineVersionRow, LifecycleChangeRow, TaskRow, UnitRow
+from store.assignment_rows import add_deadline_version, move_lifecycle, set_deadline
+from store.tables import AssignmentRow, TaskRow, UnitRow
 from store.tracking import find_assignment
 from store.units import load_registry
 
@@ -75,7 +76,7 @@ def extend(session: Session, reference: str, *, to: date, change: Change) -> Ass
     if old is not None and old.due is not None and to <= old.due:
         raise ChangeRefused(f"assignment #{row.id} is due {old.due:%d/%m/%Y}; an extension must be later")
     new = Deadline(text=f"Gia hạn đến ngày {to:%d/%m/%Y}", kind=DeadlineKind.on_date, due=to)
-    _set_deadline(row, new)
+    set_deadline(row, new)
     row.deadline_version += 1
     _add_version(session, row, change)
     record_action(
@@ -160,57 +161,28 @@ def _take_over(
             deadline_version=1,
         )
         session.add(found)
-        _set_deadline(found, deadline)
+        set_deadline(found, deadline)
         session.flush()
         _add_version(session, found, change, note=f"chuyển từ {from_unit}")
         return found
     _move_lifecycle(session, found, Lifecycle.active, change, note=f"nhận lại từ {from_unit}")
     if found.deadline != old.deadline:
-        _set_deadline(found, deadline)
+        set_deadline(found, deadline)
         found.deadline_version += 1
         _add_version(session, found, change, note=f"chuyển từ {from_unit}")
     return found
 
 
-def _set_deadline(row: AssignmentRow, deadline: Deadline | None) -> None:
-    row.deadline = deadline.model_dump(mode="json") if deadline else None
-    row.deadline_kind = deadline.kind.value if deadline else None
-    row.due = deadline.due if deadline else None
-    row.effective_due = deadline.effective_due if deadline else None
-    row.tentative = deadline.tentative if deadline else False
-    row.status, row.changes_on = None, None  # the sweep evaluates it again
-
-
 def _add_version(session: Session, row: AssignmentRow, change: Change, note: str = "") -> None:
-    session.add(
-        DeadlineVersionRow(
-            assignment_id=row.id,
-            version=row.deadline_version,
-            deadline=row.deadline,
-            effective_due=row.effective_due,
-            reason=_why(note, change.reason),
-            changed_by=change.by,
-            channel=change.channel,
-            changed_at=change.at,
-        )
+    add_deadline_version(
+        session, row, reason=_why(note, change.reason), at=change.at, by=change.by, channel=change.channel
     )
 
 
 def _move_lifecycle(
     session: Session, row: AssignmentRow, new: Lifecycle, change: Change, note: str = ""
 ) -> None:
-    session.add(
-        LifecycleChangeRow(
-            assignment_id=row.id,
-            old=row.lifecycle,
-            new=new.value,
-            reason=_why(note, change.reason),
-            changed_by=change.by,
-            changed_at=change.at,
-        )
-    )
-    row.lifecycle = new.value
-    row.status, row.changes_on = None, None
+    move_lifecycle(session, row, new, reason=_why(note, change.reason), at=change.at, by=change.by)
 
 
 def _why(note: str, reason: str) -> str:

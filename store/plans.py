@@ -10,10 +10,11 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from models.deadlines import Deadline
-from models.plan import Assignment, Plan, Task
+from models.plan import Plan, Task
 from models.status import Lifecycle
 from models.units import UnitRegistry
-from store.tables import AssignmentRow, DeadlineVersionRow, LifecycleChangeRow, PlanRow, ReferenceRow, TaskRow
+from store.assignment_rows import add_deadline_version, move_lifecycle, set_deadline
+from store.tables import AssignmentRow, PlanRow, ReferenceRow, TaskRow
 from store.units import load_registry, save_units, unit_ids
 
 
@@ -120,61 +121,17 @@ def _save_assignments(
                 deadline_version=1,
             )
             session.add(found)
-            _set_deadline(found, assignment)
+            set_deadline(found, assignment.deadline)
             session.flush()
-            _record_version(session, found, "nạp kế hoạch", now)
+            add_deadline_version(session, found, reason="nạp kế hoạch", at=now, channel="plan file")
         elif found.deadline != deadline_json(assignment.deadline):
             found.deadline_version += 1
-            _set_deadline(found, assignment)
-            _record_version(session, found, "kế hoạch được sửa", now)
+            set_deadline(found, assignment.deadline)
+            add_deadline_version(session, found, reason="kế hoạch được sửa", at=now, channel="plan file")
         if found.lifecycle == Lifecycle.cancelled and found.key in {a.key for a in plan.assignments}:
-            _set_lifecycle(session, found, Lifecycle.active, "có lại trong kế hoạch được sửa", now)
+            move_lifecycle(session, found, Lifecycle.active, reason="có lại trong kế hoạch được sửa", at=now)
     for dropped in existing.values():
         if dropped.lifecycle != Lifecycle.cancelled:
-            _set_lifecycle(session, dropped, Lifecycle.cancelled, "không còn trong kế hoạch được sửa", now)
-
-
-def _set_deadline(row: AssignmentRow, assignment: Assignment) -> None:
-    deadline = assignment.deadline
-    row.deadline = deadline_json(deadline)
-    row.deadline_kind = deadline.kind.value if deadline else None
-    row.due = deadline.due if deadline else None
-    row.effective_due = deadline.effective_due if deadline else None
-    row.tentative = deadline.tentative if deadline else False
-    row.status = None  # unknown until the next evaluation
-    row.changes_on = None
-
-
-def _record_version(
-    session: Session, row: AssignmentRow, reason: str, now: datetime, by: str = "", channel: str = "plan file"
-) -> None:
-    session.add(
-        DeadlineVersionRow(
-            assignment_id=row.id,
-            version=row.deadline_version,
-            deadline=row.deadline,
-            effective_due=row.effective_due,
-            reason=reason,
-            changed_by=by,
-            channel=channel,
-            changed_at=now,
-        )
-    )
-
-
-def _set_lifecycle(
-    session: Session, row: AssignmentRow, new: Lifecycle, reason: str, now: datetime, by: str = ""
-) -> None:
-    session.add(
-        LifecycleChangeRow(
-            assignment_id=row.id,
-            old=row.lifecycle,
-            new=new.value,
-            reason=reason,
-            changed_by=by,
-            changed_at=now,
-        )
-    )
-    row.lifecycle = new.value
-    row.status = None
-    row.changes_on = None
+            move_lifecycle(
+                session, dropped, Lifecycle.cancelled, reason="không còn trong kế hoạch được sửa", at=now
+            )
