@@ -1,99 +1,225 @@
-"""Throughput of text normalisation and deadline finding over Vietnamese text, in MB/s on one core.
+"""Throughput of the whole extraction, as `dondoc extract` runs it, in MB of text per second on one core.
 
-Reads the seed documents from ../shared/seeds (beside the repository) when they are there and repeats
-them in memory to about 4 MB; otherwise it generates plan-like text with about as many deadline phrases
-as real plans have. A second, dense text (a deadline phrase in every sentence) gives the worst case.
-Prints `name value unit` lines.
+Each figure times read → normalise → OCR repair (when the text needs it) → document metadata → task
+tables → sections → assignments (units, deadlines) → events → Plan, from a file on disk:
+
+- `seeds_per_document`: the five seeds (../shared/seeds, beside the repository) read one by one, in
+  rounds, as a coordinator drops in ordinary plans;
+- `seeds_concatenated`: the seeds' text repeated in memory into one ~4 MB file (one header, so most of
+  it is read as text after the signature: tables, events, references and the OCR check see all of it);
+- `generated_1mb` / `generated_8mb`: one long plan built from the fixture corpus
+  (tests/fixtures/documents/*.md, *.txt): every fixture's body again and again with its sections
+  renumbered under "Điều n." articles, its lists and its task tables, so that sections, tables and
+  lists grow with the size rather than one paragraph. `seconds_per_mb_ratio_8mb_vs_1mb` near 1 means
+  linear time; well above 1 means something re-reads what it has read.
+
+Then each stage's share of the time (exclusive: a deadline found inside assignments counts as
+deadlines), from a second, instrumented run. Prints `name value unit` lines.
 """
 
 from __future__ import annotations
 
-import random
+import re
 import sys
+import tempfile
 import time
-from collections.abc import Callable
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extraction.deadlines import find_deadlines  # noqa: E402
-from extraction.normalize import normalize_document  # noqa: E402
+from extraction import assignments, clauses, extract, parentheses, readers, tables, units  # noqa: E402
+from extraction.document import read_metadata  # noqa: E402
+from extraction.readers import read_document  # noqa: E402
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-TARGET_BYTES = 4_000_000
-_WORDS = (
-    "các cấp ủy đảng",
-    "Ban Tuyên giáo Thành ủy",
-    "chủ trì, phối hợp với",
-    "tổ chức học tập",
-    "báo cáo kết quả",
-    "các cơ quan, đơn vị",
-    "tuyên truyền sâu rộng",
-    "Chuyên đề năm 2024",
-    "nâng cao hiệu quả",
-    "thực hiện nghiêm túc",
-    "Mặt trận Tổ quốc Việt Nam",
-    "các tầng lớp Nhân dân",
-)
-# Dates that are no deadlines, about as often as plans cite other documents and anniversaries.
-_OTHER_DATES = (
-    "Thực hiện Kế hoạch số 96-KH/TU, ngày 30/11/2021",
-    "đến năm 2030, tầm nhìn đến năm 2045",
-    "kỷ niệm 65 năm (31/3/1959 - 31/3/2024)",
-)
-_DEADLINES = (
-    "Thời gian thực hiện: trước ngày 10/4/2024",
-    "Dự kiến tháng 9/2024",
-    "trong quý I năm 2023",
-    "hằng tháng",
-    "chậm nhất năm 2026",
-    "vào dịp cuối năm 2023",
-)
+FIXTURES = ROOT / "tests" / "fixtures" / "documents"
+CONCATENATED_BYTES = 4_000_000
+SEED_ROUNDS = 20
+MB = 1e6
+
+# A fixture's top-level heading ("**II. NHIỆM VỤ**", "Điều 2. Tổ chức thực hiện") and its decimal
+# sections ("1.", "1.2.") as written in the file, markdown emphasis and all.
+_TOP = re.compile(r"^(?P<lead>[*#\s]*)(?:[IVX]{1,5}|Điều\s+\d{1,3})\s*[.)]\s+(?P<rest>\S.*)$")
+_DECIMAL = re.compile(r"^(?P<lead>[*#\s]*)(?P<n>\d{1,2}(?:\.\d{1,2}){0,2})(?P<dot>[.)]?)\s+(?P<rest>\S.*)$")
+SECTIONS_PER_ARTICLE = 99  # "Điều n." then "1." to "99." under it
 
 
-def generated_text(deadline_every: int) -> str:
-    """Plan-like sentences; one in `deadline_every` ends with a deadline phrase."""
-    pick = random.Random(7).choice
-    sentences = []
-    for number in range(4000):
-        words = " ".join(pick(_WORDS) for _ in range(12))
-        if number % 15 == 0:
-            words = f"{pick(_OTHER_DATES)} {words}"
-        sentences.append(f"{words}, {pick(_DEADLINES)}." if number % deadline_every == 0 else f"{words}.")
-    return "\n".join(sentences)
+def fixture_pieces() -> list[tuple[list[str], list[str]]]:
+    """(body lines, task table lines) of each text fixture, as written in its file."""
+    pieces = []
+    for path in sorted([*FIXTURES.glob("*.md"), *FIXTURES.glob("*.txt")]):
+        raw = path.read_text(encoding="utf-8").split("\n")
+        info = read_metadata(read_document(path).lines)
+        table = [line for line in raw[info.body_last :] if line.lstrip().startswith("|")]
+        pieces.append((raw[info.body_first - 1 : info.body_last], table))
+    return pieces
 
 
-def repeated(base: str) -> str:
-    return "\n".join([base] * max(1, TARGET_BYTES // len(base.encode("utf-8"))))
+def renumbered(body: list[str], section: Callable[[], int]) -> Iterator[str]:
+    """A fixture's body one level down: each top-level heading becomes the next "k." of the article,
+    its "1.2." sections "k.1.2."; a body without top-level headings gets one."""
+    current = None
+    if not any(_TOP.match(line) for line in body):
+        current = section()
+        yield f"{current}. Nhiệm vụ cụ thể"
+        yield ""
+    for line in body:
+        top, decimal = _TOP.match(line), _DECIMAL.match(line)
+        if top:
+            current = section()
+            yield f"{top['lead']}{current}. {top['rest']}"
+        elif decimal and current is not None and (decimal["dot"] or "." in decimal["n"]):
+            yield f"{decimal['lead']}{current}.{decimal['n']}. {decimal['rest']}"
+        else:
+            yield line
 
 
-def sample_text() -> tuple[str, str]:
-    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
-    if seeds:
-        return repeated("\n".join(path.read_text(encoding="utf-8") for path in seeds)), "seeds"
-    return repeated(generated_text(deadline_every=40)), "generated"
+def generated_document(size: int) -> str:
+    """A long plan of about `size` bytes (UTF-8) built from the fixture corpus (see module doc)."""
+    header_source = (FIXTURES / "06_ubnd_huyen_cai_cach_hanh_chinh.txt").read_text(encoding="utf-8").split("\n")
+    info = read_metadata(read_document(FIXTURES / "06_ubnd_huyen_cai_cach_hanh_chinh.txt").lines)
+    lines = header_source[: info.body_first - 1]
+    footer = header_source[info.body_last :]
+    pieces = fixture_pieces()
+    article, number, written = 0, SECTIONS_PER_ARTICLE, sum(len(x.encode()) + 1 for x in lines)
+
+    def section() -> int:
+        nonlocal number
+        number += 1
+        return number
+
+    while written < size:
+        for body, table in pieces:
+            if number >= SECTIONS_PER_ARTICLE - 5:
+                article, number = article + 1, 0
+                lines += [f"Điều {article}. Nhiệm vụ, giải pháp thực hiện (phần thứ {article})", ""]
+            part = [*renumbered(body, section), "", *table, ""]
+            lines += part
+            written += sum(len(x.encode()) + 1 for x in part)
+    return "\n".join(lines + footer)
 
 
-def rate(step: Callable[[str], object], text: str) -> float:
-    size = len(text.encode("utf-8")) / 1e6
+def run(path: Path) -> extract.Extraction:
+    source = read_document(path)
+    return extract.extract(source.text, source_name=str(path))
+
+
+def timed(paths: list[Path], rounds: int = 1) -> tuple[float, float, int]:
+    """(MB read, seconds, assignments found) for extracting every file `rounds` times."""
+    size = sum(path.stat().st_size for path in paths) * rounds / MB
+    found = 0
     began = time.perf_counter()
-    step(text)
-    return size / (time.perf_counter() - began)
+    for _ in range(rounds):
+        for path in paths:
+            found += len(run(path).plan.assignments)
+    return size, time.perf_counter() - began, found
+
+
+class Stages:
+    """Exclusive time per stage: entering a stage pauses the one it was called from."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.stack: list[tuple[str, float]] = []
+
+    def wrap(self, name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def timed_call(*args: Any, **kwargs: Any) -> Any:
+            now = time.perf_counter()
+            if self.stack:
+                outer, since = self.stack[-1]
+                self.seconds[outer] += now - since
+            self.stack.append((name, now))
+            try:
+                return function(*args, **kwargs)
+            finally:
+                done = time.perf_counter()
+                self.seconds[name] += done - self.stack.pop()[1]
+                if self.stack:
+                    self.stack[-1] = (self.stack[-1][0], done)
+
+        return timed_call
+
+
+# (stage, module, function name): what extract() and the reader call, where they look it up.
+STAGES = (
+    ("normalise", readers, "normalize_document"),
+    ("normalise", extract, "normalize_document"),
+    ("ocr_repair", extract, "repair_ocr"),
+    ("metadata", extract, "read_metadata"),
+    ("tables", extract, "find_task_tables"),
+    ("tables", extract, "table_tasks"),
+    ("sections", extract, "parse_outline"),
+    ("assignments", extract, "read_tasks"),
+    ("units", clauses, "read_units"),
+    ("units", assignments, "read_units"),
+    ("units", assignments, "unit_heading"),
+    ("units", tables, "read_units"),
+    ("units", parentheses, "read_units"),
+    ("units", units, "read_units"),
+    ("deadlines", assignments, "find_deadlines"),
+    ("deadlines", assignments, "parse_deadline"),
+    ("deadlines", tables, "find_deadlines"),
+    ("deadlines", tables, "parse_deadline"),
+    ("deadlines", parentheses, "parse_deadline"),
+    ("events", extract, "find_events"),
+    ("plan", extract, "build_plan"),
+    ("indicators", extract, "read_indicators"),
+)
+
+
+@contextmanager
+def instrumented() -> Iterator[Stages]:
+    stages = Stages()
+    originals = [(module, name, getattr(module, name)) for _, module, name in STAGES]
+    for stage, module, name in STAGES:
+        setattr(module, name, stages.wrap(stage, getattr(module, name)))
+    try:
+        yield stages
+    finally:
+        for module, name, original in originals:
+            setattr(module, name, original)
+
+
+def shares(label: str, paths: list[Path]) -> None:
+    with instrumented() as stages:
+        began = time.perf_counter()
+        for path in paths:
+            stages.wrap("read", run)(path)
+        total = time.perf_counter() - began
+    for stage, seconds in sorted(stages.seconds.items(), key=lambda item: -item[1]):
+        print(f"{label}_share_{stage} {100 * seconds / total:.1f} %")
+
+
+def report(name: str, size: float, seconds: float, found: int) -> None:
+    print(f"{name} {size / seconds:.2f} MB/s ({size:.2f} MB in {seconds:.2f} s, {found} assignments)")
 
 
 def main() -> None:
-    text, source = sample_text()
-    normalised = normalize_document(text)
-    find_deadlines(normalised[:20_000], year=2024)  # load the holiday calendars before timing
-    print(f"text_size {len(text.encode('utf-8')) / 1e6:.2f} MB ({source})")
-    print(f"normalize_document {rate(normalize_document, text):.2f} MB/s")
-    print(f"find_deadlines {rate(lambda t: find_deadlines(t, year=2024), normalised):.2f} MB/s")
-    both = rate(lambda t: find_deadlines(normalize_document(t), year=2024), text)
-    print(f"normalize_and_find_deadlines {both:.2f} MB/s")
-    print(f"deadlines_found {len(find_deadlines(normalised, year=2024))} phrases")
-    dense = normalize_document(repeated(generated_text(deadline_every=1)))
-    print(f"find_deadlines_dense {rate(lambda t: find_deadlines(t, year=2024), dense):.2f} MB/s")
+    seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    run(FIXTURES / "01_ubnd_tinh_chinh_quyen_so.md")  # imports, holiday calendars, caches
+    with tempfile.TemporaryDirectory() as folder:
+        if seeds:
+            report("seeds_per_document", *timed(seeds, SEED_ROUNDS))
+            joined = "\n".join(path.read_text(encoding="utf-8") for path in seeds)
+            concatenated = Path(folder) / "seeds_concatenated.txt"
+            concatenated.write_text("\n".join([joined] * (CONCATENATED_BYTES // len(joined.encode()))))
+            report("seeds_concatenated", *timed([concatenated]))
+        per_mb = {}
+        for megabytes in (1, 8):
+            path = Path(folder) / f"generated_{megabytes}mb.txt"
+            path.write_text(generated_document(megabytes * 1_000_000), encoding="utf-8")
+            size, seconds, found = timed([path])
+            report(f"generated_{megabytes}mb", size, seconds, found)
+            per_mb[megabytes] = seconds / size
+        print(f"seconds_per_mb_ratio_8mb_vs_1mb {per_mb[8] / per_mb[1]:.2f} x")
+        if seeds:
+            shares("seeds", seeds)
+        shares("generated_1mb", [Path(folder) / "generated_1mb.txt"])
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from calendars.feed import ALL_SPEC, FeedSpec, Units, feed_fingerprint, plan_spe
 from calendars.revisions import Published, publish, store
 from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
-from calendars.writing import BatchWriter, assemble
+from calendars.writing import BatchWriter, assemble, stored_blocks, write_feed
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,20 @@ class FeedRebuild:
     events: int = 0
 
 
+# Above this many assignments a build that writes most feeds reads each feed's blocks from the store
+# rather than holding them all in memory (about 2.3 KB each).
+IN_MEMORY = 200_000
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A feed to write: its spec and, from a full read, its entries in order and its fingerprint."""
+
+    spec: FeedSpec
+    entries: Sequence[Published] = ()
+    fingerprint: str = ""
+
+
 def rebuild(
     session: Session, out_dir: Path, *, as_of: date, now: datetime, horizon: int, ui_url: str,
     force: bool = False, reuse: bool = True, assignment_ids: Collection[int] | None = None,
@@ -54,16 +68,16 @@ def rebuild(
                        ids=assignment_ids if partial else None)
     published = publish(items, now)
     rendered = store(session, [entry for entry in published if entry.moved or not reuse])
-    moved = [entry for entry in published if entry.moved]
     units = read_units(session)
     if partial:
-        specs = _affected(session, units, moved)
-        dirty = specs
+        plans = [Plan(spec) for spec in _affected(session, units, [e for e in published if e.moved])]
+        total = _feed_count(session)
     else:
         specs = [*(units.spec(unit) for unit in sorted(units.names)), *plan_specs(session), ALL_SPEC]
-        dirty = _dirty(session, specs, published, out_dir, force)
-    written, events, todos = _write(session, out_dir, dirty, now)
-    total = len(specs) if not partial else _feed_count(session)
+        plans = _dirty(session, specs, published, out_dir, force)
+        total = len(specs)
+    in_memory = not partial and len(items) <= IN_MEMORY
+    written, events, todos = _write(session, out_dir, plans, now, in_memory=in_memory)
     return FeedRebuild(written, total, events + todos, len(items), rendered, events)
 
 
@@ -80,9 +94,8 @@ def _affected(session: Session, units: Units, moved: Sequence[Published]) -> lis
 
 def _dirty(
     session: Session, specs: Sequence[FeedSpec], published: Sequence[Published], out_dir: Path, force: bool
-) -> list[FeedSpec]:
-    if force:
-        return list(specs)
+) -> list[Plan]:
+    """The feeds whose entries, order or header differ from what was written last (all with `force`)."""
     by_unit: dict[int, list[Published]] = defaultdict(list)
     by_plan: dict[int, list[Published]] = defaultdict(list)
     for entry in published:
@@ -95,11 +108,15 @@ def _dirty(
             members: Iterable[Published] = (e for unit in spec.units for e in by_unit.get(unit, ()))
         else:
             members = by_plan.get(spec.plan, ()) if spec.plan is not None else published
-        ordered = sorted(members, key=lambda entry: entry.sort_key)
-        fingerprint = feed_fingerprint(spec.header, (entry.revision for entry in ordered))
-        if not _current(stored.get(spec.feed), spec, fingerprint, out_dir):
-            dirty.append(spec)
+        ordered = sorted(members, key=_feed_order)
+        fingerprint = feed_fingerprint(spec.header, [entry.revision for entry in ordered])
+        if force or not _current(stored.get(spec.feed), spec, fingerprint, out_dir):
+            dirty.append(Plan(spec, ordered, fingerprint))
     return dirty
+
+
+def _feed_order(entry: Published) -> str:
+    return entry.sort_key
 
 
 def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
@@ -113,18 +130,25 @@ def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_
 
 
 def _write(
-    session: Session, out_dir: Path, specs: Sequence[FeedSpec], now: datetime
+    session: Session, out_dir: Path, plans: Sequence[Plan], now: datetime, *, in_memory: bool
 ) -> tuple[tuple[str, ...], int, int]:
     """Write the feeds and note what was written: (feed keys, events, to-dos)."""
-    if not specs:
+    if not plans:
         return (), 0, 0
     session.flush()
     rows = {row.feed: row for row in session.scalars(
-        select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([spec.feed for spec in specs])))}
+        select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([plan.spec.feed for plan in plans])))}
+    blocks = stored_blocks(session) if in_memory else {}
     events = todos = 0
     with BatchWriter() as writer:
-        for spec in specs:
-            fingerprint, count, todo_count = assemble(session, spec, out_dir, writer)
+        for plan in plans:
+            spec = plan.spec
+            if in_memory:
+                fingerprint = plan.fingerprint
+                kept = (blocks[entry.item.id] for entry in plan.entries)
+                count, todo_count = write_feed(spec, kept, out_dir, writer)
+            else:
+                fingerprint, count, todo_count = assemble(session, spec, out_dir, writer)
             row = rows.get(spec.feed)
             if row is None:
                 row = CalendarFeedRow(feed=spec.feed)
@@ -134,7 +158,7 @@ def _write(
             row.fingerprint, row.path, row.built_at, row.events = fingerprint, spec.path, now, count
             events, todos = events + count, todos + todo_count
     session.flush()
-    return tuple(spec.feed for spec in specs), events, todos
+    return tuple(plan.spec.feed for plan in plans), events, todos
 
 
 def _feed_count(session: Session) -> int:

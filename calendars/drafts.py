@@ -1,5 +1,5 @@
-"""An assignment's calendar content as plain text fields (cheap to hash for every assignment on every
-rebuild), and the CalendarEntry made from it for the few whose components must be rendered."""
+"""An assignment's calendar content as plain fields (days as ISO text), and the CalendarEntry made
+from it for the assignments whose components must be rendered."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import NamedTuple
 
 from calendars.entry import CalendarEntry, sort_key
-from calendars.mapping import PRODID
 from models.plan import Role
 from models.status import Status
 
@@ -38,11 +37,6 @@ class Draft(NamedTuple):
 def uid(plan_key: str, assignment_key: str) -> str:
     """Stable across reloads, rebuilds of the database and unit renames: plan key + assignment key."""
     return hashlib.sha256(f"{plan_key}|{assignment_key}".encode()).hexdigest()[:32] + "@dondoc"
-
-
-def fingerprint(draft: Draft) -> str:
-    """A hash of the published content and of the format it is written in; stable across processes."""
-    return hashlib.sha256(repr((PRODID, *draft)).encode()).hexdigest()
 
 
 def schedule(draft: Draft) -> str:

@@ -14,7 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
-from calendars.drafts import draft_sort_key, fingerprint, schedule, to_entry
+from calendars.drafts import Draft, draft_sort_key, schedule, to_entry
 from calendars.ics import render_block
 from calendars.mapping import components
 from calendars.source import Item, Stored
@@ -25,19 +25,22 @@ TABLE = cast(Table, CalendarEntryRow.__table__)
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """An assignment as this build publishes it: its revision and its place in a feed."""
+    """An assignment as this build publishes it: its revision and its place in a feed; the entry's
+    fields when its revision moved (they are rendered)."""
 
     item: Item
-    fingerprint: str
-    schedule: str
     sequence: int
     last_modified: datetime
     sort_key: str
-    moved: bool  # a new revision: written to the store and rendered
+    draft: Draft | None  # None: unchanged, its stored blocks hold
+
+    @property
+    def moved(self) -> bool:
+        return self.draft is not None
 
     @property
     def revision(self) -> str:
-        return revision(self.fingerprint, self.sequence, self.last_modified)
+        return revision(self.item.fingerprint, self.sequence, self.last_modified)
 
 
 def revision(content: str, sequence: int, last_modified: datetime) -> str:
@@ -60,25 +63,26 @@ def next_revision(stored: Stored | None, content: str, scheduled: str, version: 
 
 
 def publish(items: Iterable[Item], now: datetime) -> list[Published]:
+    """Each item's revision: the stored one when its fingerprint holds, else a new one."""
     now = now.astimezone(UTC)
     found = []
     for item in items:
-        content, scheduled, stored = fingerprint(item.draft), schedule(item.draft), item.stored
-        moved = next_revision(stored, content, scheduled, item.version, now)
-        if moved is None:
-            assert stored is not None and stored.sort_key is not None
-            found.append(Published(item, content, scheduled, stored.sequence, stored.last_modified,
-                                   stored.sort_key, False))
-        else:
-            sequence, modified = moved
-            found.append(Published(item, content, scheduled, sequence, modified,
-                                   draft_sort_key(item.draft, modified), True))
+        stored = item.stored
+        if stored is not None and stored.sort_key is not None and stored.fingerprint == item.fingerprint \
+                and stored.sequence >= item.version - 1:
+            found.append(Published(item, stored.sequence, stored.last_modified, stored.sort_key, None))
+            continue
+        draft = item.draft()
+        sequence, modified = next_revision(stored, item.fingerprint, schedule(draft), item.version, now) or (
+            stored.sequence if stored else 0, now)
+        found.append(Published(item, sequence, modified, draft_sort_key(draft, modified), draft))
     return found
 
 
 def render(entry: Published) -> tuple[bytes, bytes]:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment."""
-    event, todo = components(to_entry(entry.item.draft, entry.sequence, entry.last_modified))
+    draft = entry.draft or entry.item.draft()
+    event, todo = components(to_entry(draft, entry.sequence, entry.last_modified))
     return render_block(event), render_block(todo)
 
 
@@ -89,9 +93,10 @@ def store(session: Session, entries: Sequence[Published]) -> int:
     changed: list[dict[str, Any]] = []
     for entry in entries:
         event, todo = render(entry)
-        row = {"id_": entry.item.id, "fingerprint": entry.fingerprint, "schedule": entry.schedule,
-               "sequence": entry.sequence, "last_modified": entry.last_modified,
-               "status": entry.item.draft.status, "sort_key": entry.sort_key, "event": event, "todo": todo}
+        row = {"id_": entry.item.id, "fingerprint": entry.item.fingerprint,
+               "schedule": schedule(entry.draft or entry.item.draft()), "sequence": entry.sequence,
+               "last_modified": entry.last_modified, "status": entry.item.source.status,
+               "sort_key": entry.sort_key, "event": event, "todo": todo}
         (added if entry.item.stored is None else changed).append(row)
     names = ("fingerprint", "schedule", "sequence", "last_modified", "status", "sort_key", "event", "todo")
     values: dict[str, Any] = {name: bindparam(name) for name in names}

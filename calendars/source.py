@@ -1,21 +1,27 @@
-"""Reading assignments from the store as calendar drafts: one SQL query for the rows (all of them, or
+"""Reading assignments from the store for the calendars: one SQL query for the rows (all of them, or
 the tasks of some), statuses taken from the columns the sweep keeps and evaluated here only where those
-are missing or out of date as of the day asked for."""
+are missing or out of date as of the day asked for.
+
+Each row's fingerprint is a hash of what its entry is made from, taken straight from the row (the
+deadline as stored, names, status), so that an unchanged assignment costs a hash; the entry's fields
+(a Draft) are worked out only for the assignments whose fingerprint moved."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
 
 from calendars.drafts import Draft, uid
+from calendars.mapping import PRODID
 from models.deadlines import WINDOW_KINDS, Deadline, DeadlineKind
 from models.status import Lifecycle, Tracked, evaluate_one
 
@@ -24,8 +30,8 @@ _RECURRING = DeadlineKind.recurring.value
 _CHUNK = 5000  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
 _ROWS = """
-SELECT a.id, a.plan_id, a.task_id, a.unit_id, a.key, a.role, a.lifecycle, a.deadline, a.deadline_version,
-       a.status, a.status_as_of, a.changes_on, a.reported_on, t.section, t.title, u.name,
+SELECT a.id, a.plan_id, a.task_id, a.unit_id, a.key, a.role, a.lifecycle, a.deadline, a.deadline_kind,
+       a.deadline_version, a.status, a.status_as_of, a.changes_on, a.reported_on, t.section, t.title, u.name,
        c.fingerprint, c.schedule, c.sequence, c.last_modified, c.sort_key
 FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
 LEFT JOIN calendar_entries c ON c.assignment_id = a.id
@@ -44,6 +50,21 @@ class Stored:
     sort_key: str | None
 
 
+class Source(NamedTuple):
+    """What an assignment's entry is made from, as read: its fingerprint is a hash of these."""
+
+    plan: tuple[str, str | None, str, str]  # key, number, title, link
+    key: str
+    role: str
+    task: str
+    section: str
+    deadline: Any  # the stored JSON: text (SQLite) or already parsed (PostgreSQL)
+    units: tuple[tuple[str, ...], tuple[str, ...]]  # the task's leads and participants
+    status: str
+    effective: str | None  # the day in force when it is not the deadline's own (a recurring one)
+    reported: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One assignment: where it belongs, what it would publish now, what it published last."""
@@ -52,8 +73,12 @@ class Item:
     plan_id: int
     unit_id: int
     version: int
-    draft: Draft
+    fingerprint: str
     stored: Stored | None
+    source: Source
+
+    def draft(self) -> Draft:
+        return make_draft(self.source)
 
 
 def read_items(
@@ -61,7 +86,7 @@ def read_items(
 ) -> list[Item]:
     """Every assignment (or, with `ids`, every assignment of the same tasks: they name each other)."""
     if ids is None:
-        rows = list(session.execute(text(_ROWS + "ORDER BY a.id")))
+        rows = session.execute(text(_ROWS + "ORDER BY a.id")).all()
     else:
         query = text(_ROWS + _OF_TASKS).bindparams(bindparam("ids", expanding=True))
         found = {row[0]: row for part in chunks(sorted(ids)) for row in session.execute(query, {"ids": part})}
@@ -117,29 +142,47 @@ def _item(
     row: Any, plan: tuple[str, str | None, str, str], units: tuple[tuple[str, ...], tuple[str, ...]],
     reports: Sequence[str], day: str, as_of: date, horizon: int,
 ) -> Item:
-    (id_, plan_id, _, unit_id, key, role, lifecycle, raw, version, status, evaluated, changes, reported,
-     section, task, _, content, scheduled, sequence, modified, placed) = row
-    deadline: Mapping[str, Any] | None = json.loads(raw) if isinstance(raw, str) else raw
-    if deadline is None:
-        due = effective = start = None
-    else:
+    (id_, plan_id, _, unit_id, key, role, lifecycle, deadline, kind, version, status, evaluated, changes,
+     reported, section, task, _, content, scheduled, sequence, modified, placed) = row
+    first = min((r for r in reports if r <= day), default=None) if reports else None
+    columns = (status, iso(evaluated), iso(changes), iso(reported))
+    effective = None
+    if not _stored_holds(*columns, lifecycle, kind, first, day):
+        parsed = _parsed(deadline)
+        status, effective, first = _evaluate(key, lifecycle, version, parsed, reports, as_of, horizon)
+        effective = effective if kind == _RECURRING else None
+    elif lifecycle != _ACTIVE:
+        first = iso(reported)
+    source = Source(plan, key, role, task, section or "", deadline, units, status, effective, first)
+    stored = None if content is None else Stored(content, scheduled, sequence, moment(modified), placed)
+    return Item(id_, plan_id, unit_id, version or 1, fingerprint(source), stored, source)
+
+
+def fingerprint(source: Source) -> str:
+    """A hash of what an entry is made from and of the format it is written in; stable across
+    processes (the same row read again gives the same text)."""
+    return hashlib.sha256(repr((PRODID, *source)).encode()).hexdigest()
+
+
+def make_draft(source: Source) -> Draft:
+    deadline = _parsed(source.deadline)
+    due = effective = start = None
+    if deadline is not None:
         due, effective, start = deadline.get("due"), deadline.get("effective_due"), deadline.get("start")
         if deadline.get("kind") not in _WINDOWS:
             start = None
-    first = min((r for r in reports if r <= day), default=None) if reports else None
-    columns = (status, iso(evaluated), iso(changes), iso(reported))
-    if not _stored_holds(*columns, lifecycle, deadline, first, day):
-        status, effective, first = _evaluate(key, lifecycle, version, deadline, reports, as_of, horizon)
-    elif lifecycle != _ACTIVE:
-        first = iso(reported)
-    plan_key, number, plan_title, url = plan
-    draft = Draft(
-        uid(plan_key, key), role, task, section or "", plan_title, number, url,
-        deadline.get("text") if deadline else None, due, effective, start, due if start else None,
-        bool(deadline and deadline.get("tentative")), units[0], units[1], status, first,
+    plan_key, number, plan_title, url = source.plan
+    return Draft(
+        uid(plan_key, source.key), source.role, source.task, source.section, plan_title, number, url,
+        deadline.get("text") if deadline else None, due, source.effective or effective, start,
+        due if start else None, bool(deadline and deadline.get("tentative")), source.units[0],
+        source.units[1], source.status, source.reported,
     )
-    stored = None if content is None else Stored(content, scheduled, sequence, moment(modified), placed)
-    return Item(id_, plan_id, unit_id, version or 1, draft, stored)
+
+
+def _parsed(deadline: Any) -> Mapping[str, Any] | None:
+    found: Mapping[str, Any] | None = json.loads(deadline) if isinstance(deadline, str) else deadline
+    return found
 
 
 _ACTIVE = Lifecycle.active.value
@@ -159,13 +202,13 @@ def _evaluate(
 
 def _stored_holds(
     status: str | None, evaluated: str | None, changes: str | None, reported: str | None, lifecycle: str,
-    deadline: Mapping[str, Any] | None, first_report: str | None, day: str,
+    kind: str | None, first_report: str | None, day: str,
 ) -> bool:
     """The stored status is right for `day`: evaluated on or before it, not due to change by it, no
     report it has not seen, and not a recurring deadline (whose day in force the columns do not keep)."""
     if status is None or evaluated is None or evaluated > day or (changes is not None and changes <= day):
         return False
-    if deadline is not None and deadline.get("kind") == _RECURRING:
+    if kind == _RECURRING:
         return False
     return lifecycle != _ACTIVE or first_report == reported
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from types import TracebackType
@@ -81,18 +81,35 @@ def _discard(descriptor: int, temporary: str) -> None:
     Path(temporary).unlink(missing_ok=True)
 
 
+Blocks = tuple[bytes, bytes]  # an assignment's VEVENT (empty: no day) and VTODO
+
+
 def assemble(session: Session, spec: FeedSpec, out_dir: Path, writer: BatchWriter) -> tuple[str, int, int]:
-    """Write a feed's event and to-do files from the stored blocks; (its fingerprint, events, to-dos)."""
+    """Write a feed from the blocks stored for it (read in feed order); (fingerprint, events, to-dos)."""
     if spec.units:
         rows: Iterable[Any] = session.execute(_OF_UNITS, {"units": list(spec.units)})
     elif spec.plan is not None:
         rows = session.execute(_OF_PLAN, {"plan": spec.plan})
     else:
         rows = session.execute(_EVERY)
+    revisions: list[str] = []
+
+    def blocks() -> Iterator[Blocks]:
+        for content, sequence, modified, event, todo in rows:
+            revisions.append(revision(content, sequence, moment(modified)))
+            yield event, todo
+
+    events, todos = write_feed(spec, blocks(), out_dir, writer)
+    return feed_fingerprint(spec.header, revisions), events, todos
+
+
+def write_feed(
+    spec: FeedSpec, blocks: Iterable[Blocks], out_dir: Path, writer: BatchWriter
+) -> tuple[int, int]:
+    """Write a feed's event and to-do files around the given blocks, in order; (events, to-dos)."""
     head = calendar_head(calendar_properties(spec.header))
-    events, todos, revisions = [head], [head], []
-    for content, sequence, modified, event, todo in rows:
-        revisions.append(revision(content, sequence, moment(modified)))
+    events, todos = [head], [head]
+    for event, todo in blocks:
         if event:
             events.append(event)
         todos.append(todo)
@@ -100,4 +117,10 @@ def assemble(session: Session, spec: FeedSpec, out_dir: Path, writer: BatchWrite
     todos.append(CALENDAR_END)
     writer.write(out_dir / spec.path, events)
     writer.write(out_dir / spec.todo_path, todos)
-    return feed_fingerprint(spec.header, revisions), len(events) - 2, len(todos) - 2
+    return len(events) - 2, len(todos) - 2
+
+
+def stored_blocks(session: Session) -> dict[int, Blocks]:
+    """Every assignment's stored blocks, by assignment id (for a build that writes most feeds)."""
+    query = text("SELECT assignment_id, event, todo FROM calendar_entries")
+    return {id_: (event, todo) for id_, event, todo in session.execute(query)}

@@ -14,6 +14,7 @@ app = typer.Typer(
     name="dondoc",
     help="dondoc — đôn đốc: track plan documents' tasks, units and deadlines; remind, escalate, publish.",
     no_args_is_help=True,
+    add_completion=False,
     rich_markup_mode="rich",
 )
 err = Console(stderr=True)

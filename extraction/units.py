@@ -9,30 +9,43 @@ words of its name (capitalised words, place and level words), until a predicate 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from extraction import lexicon as lx
 
 _TOKEN = re.compile(r"\w+(?:[-/.&’']\w+)*%?|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark at text[start:end], its lower case and capital worked out once."""
+
     text: str
     start: int
     end: int
+    low: str
+    capitalised: bool
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+Tokens = Sequence[Token]
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_token(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def _token(word: str, start: int) -> Token:
+    return Token(word, start, start + len(word), word.lower(), word[:1].isupper())
+
+
+@lru_cache(maxsize=256)
+def _tokenized(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    """The tokens of a text and where they start: a sentence is read for units at many places."""
+    tokens = tuple(tokenize(text))
+    return tokens, tuple(t.start for t in tokens)
 
 
 def _phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -69,13 +82,15 @@ _COMMITTEES = frozenset({"thành ủy", "tỉnh ủy", "huyện ủy", "quận �
 _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
 
 
-def match(table: dict[str, list[tuple[str, ...]]], tokens: list[Token], i: int) -> int:
+def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
     """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
     if i >= len(tokens):
         return 0
     for phrase in table.get(tokens[i].low, ()):
-        if tuple(t.low for t in tokens[i : i + len(phrase)]) == phrase:
-            return len(phrase)
+        # The first word is the table's key: only the words after it need comparing.
+        n = len(phrase)
+        if i + n <= len(tokens) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
+            return n
     return 0
 
 
@@ -100,7 +115,7 @@ class UnitList:
     parts: list[Part] = field(default_factory=list)
 
 
-def _head(tokens: list[Token], i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
+def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
     """(tokens taken by quantifier and head, kind, head words) at tokens[i]; (0, '', ()) if no head."""
     q = match(_QUANT, tokens, i)
     j = i + q
@@ -137,7 +152,7 @@ def _head(tokens: list[Token], i: int, *, persons: bool, in_list: bool) -> tuple
     return q + best, "specific", words
 
 
-def _inside_name(tokens: list[Token], i: int, *, persons: bool) -> bool:
+def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     """Whether the separator at tokens[i] ("," or "và") joins two words of one name."""
     nxt = i + 1
     if nxt >= len(tokens):
@@ -150,7 +165,7 @@ def _inside_name(tokens: list[Token], i: int, *, persons: bool) -> bool:
     return _head(tokens, nxt, persons=persons, in_list=True)[0] == 0 and not match(PREDICATES, tokens, nxt)
 
 
-def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
+def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
     """Index after the last word of the name that starts at tokens[i], and why it ended there."""
     tails, after_capital, named = 0, True, 0
     while i < len(tokens):
@@ -191,7 +206,7 @@ def _name_end(tokens: list[Token], i: int, *, persons: bool) -> tuple[int, str]:
     return i, "end"
 
 
-def _starts_next_unit(tokens: list[Token], i: int, *, named: int = 0) -> bool:
+def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
     """A body's head where table cells run together: "... UBND huyện Phòng Tư pháp" (after a level word)
     or "Phòng Nội vụ Văn phòng HĐND" (after a name with a proper word of its own). A party or people's
     committee there is still part of the name ("Ban Tuyên giáo Huyện ủy", "Văn phòng UBND tỉnh")."""
@@ -207,7 +222,8 @@ def _starts_next_unit(tokens: list[Token], i: int, *, named: int = 0) -> bool:
 
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
     """The list of units that begins at `text[start:]` (after spaces), or None if none begins there."""
-    tokens = [t for t in tokenize(text) if t.start >= start]
+    every, starts = _tokenized(text)
+    tokens = every[bisect_left(starts, start) :]
     if not tokens:
         return None
     parts: list[Part] = []
@@ -231,7 +247,7 @@ def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList 
     return _build(text, tokens, parts, stop)
 
 
-def _build(text: str, tokens: list[Token], parts: list[Part], stop: str) -> UnitList:
+def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
     names: list[str] = []
     groups: list[bool] = []
     for group in _group(tokens, parts):
@@ -243,7 +259,7 @@ def _build(text: str, tokens: list[Token], parts: list[Part], stop: str) -> Unit
     return UnitList(names, groups, tokens[parts[0].first].start, end, stop, parts)
 
 
-def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
+def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
     """Parts joined into units: named bodies stand alone, a list of kinds of bodies is one group."""
     units: list[list[Part]] = [[parts[0]]]
     for part in parts[1:]:
@@ -267,7 +283,7 @@ def _group(tokens: list[Token], parts: list[Part]) -> list[list[Part]]:
     return units
 
 
-def _own_level(tokens: list[Token], part: Part) -> bool:
+def _own_level(tokens: Tokens, part: Part) -> bool:
     """ "Ủy ban nhân dân các xã, thị trấn" after "các phòng, ban": a people's body with its own level is
     a unit of its own, not one more kind in the list before it."""
     if match(_INSTITUTION, tokens, part.first) < 2:
@@ -275,7 +291,7 @@ def _own_level(tokens: list[Token], part: Part) -> bool:
     return any(t.low in LEVEL_ENDS or t.low == "các" for t in tokens[part.first : part.last + 1])
 
 
-def _shared_office(tokens: list[Token], current: list[Part], part: Part) -> bool:
+def _shared_office(tokens: Tokens, current: list[Part], part: Part) -> bool:
     """ "Văn phòng HĐND và UBND huyện": one office serving two bodies named by their heads alone."""
     if len(current) != 1 or current[0].head != ("văn", "phòng"):
         return False

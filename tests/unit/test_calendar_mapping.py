@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from calendars.drafts import Draft, fingerprint, schedule
+from calendars.drafts import schedule
 from calendars.entry import CalendarEntry, FeedKind
 from calendars.mapping import Component, component, description, summary
 from calendars.revisions import next_revision
-from calendars.source import Stored
+from calendars.source import Source, Stored, fingerprint, make_draft
 from models.plan import Role
 from models.status import Status
 
@@ -112,27 +112,43 @@ def test_no_deadline_gives_a_todo_but_no_event() -> None:
     assert "DUE" not in todo and todo["UID"] == "todo-abc@dondoc"
 
 
-def make_draft(**overrides: Any) -> Draft:
+def make_source(**overrides: Any) -> Source:
     fields: dict[str, Any] = {
-        "uid": "abc@dondoc", "role": "lead", "task": "Sơ kết", "section": "II.2", "plan_title": "Kế hoạch",
-        "plan_number": "45-KH/TU", "url": None, "deadline_text": "trước ngày 15/7/2026", "due": "2026-07-14",
-        "effective_due": "2026-07-14", "window_start": None, "window_end": None, "tentative": False,
-        "leads": ("Ban Tuyên giáo Thành ủy",), "participants": (), "status": Status.not_due.value,
-        "reported_on": None,
+        "plan": ("45-KH/TU/2026@x", "45-KH/TU", "Kế hoạch", "https://dondoc.example/plans/45"),
+        "key": "T1~3~lead", "role": "lead", "task": "Sơ kết", "section": "II.2",
+        "deadline": '{"text": "trước ngày 15/7/2026", "kind": "before_date", "due": "2026-07-14", '
+                    '"effective_due": "2026-07-14"}',
+        "units": (("Ban Tuyên giáo Thành ủy",), ()), "status": Status.not_due.value, "effective": None,
+        "reported": None,
     }
-    return Draft(**{**fields, **overrides})
+    return Source(**{**fields, **overrides})
+
+
+def revise(kept: Stored, source: Source, version: int = 1) -> tuple[int, datetime] | None:
+    return next_revision(kept, fingerprint(source), schedule(make_draft(source)), version, LATER)
+
+
+LATER = STAMP + timedelta(days=1)
 
 
 def test_content_changes_move_last_modified_and_a_new_day_raises_the_sequence() -> None:
-    draft = make_draft()
-    kept = Stored(fingerprint(draft), schedule(draft), 2, STAMP, "0")
-    later = STAMP + timedelta(days=1)
-    assert next_revision(kept, fingerprint(draft), schedule(draft), 1, later) is None
-    renamed = make_draft(task="Sơ kết giữa năm")
-    assert next_revision(kept, fingerprint(renamed), schedule(renamed), 1, later) == (2, later)
-    moved = make_draft(effective_due="2026-07-20")
-    assert next_revision(kept, fingerprint(moved), schedule(moved), 1, later) == (3, later)
-    cancelled = make_draft(status=Status.cancelled.value)
-    assert next_revision(kept, fingerprint(cancelled), schedule(cancelled), 1, later) == (3, later)
+    source = make_source()
+    kept = Stored(fingerprint(source), schedule(make_draft(source)), 2, STAMP, "0")
+    assert revise(kept, source) is None
+    assert revise(kept, make_source(task="Sơ kết giữa năm")) == (2, LATER)
+    moved = source.deadline.replace('"effective_due": "2026-07-14"', '"effective_due": "2026-07-20"')
+    assert revise(kept, make_source(deadline=moved)) == (3, LATER)
+    assert revise(kept, make_source(status=Status.cancelled.value)) == (3, LATER)
     # The deadline's fifth version: SEQUENCE is at least 4, even with unchanged content.
-    assert next_revision(kept, fingerprint(draft), schedule(draft), 5, later) == (4, later)
+    assert revise(kept, source, version=5) == (4, LATER)
+
+
+def test_a_draft_shows_the_deadline_as_stored_and_a_recurring_day_in_force() -> None:
+    window = ('{"text": "Tháng 9/2026", "kind": "month", "start": "2026-09-01", "due": "2026-09-30", '
+              '"effective_due": "2026-09-30", "tentative": true}')
+    draft = make_draft(make_source(deadline=window))
+    assert (draft.window_start, draft.window_end) == ("2026-09-01", "2026-09-30")
+    assert draft.effective_due == "2026-09-30"
+    assert draft.tentative and draft.deadline_text == "Tháng 9/2026"
+    assert make_draft(make_source(effective="2026-10-05")).effective_due == "2026-10-05"
+    assert make_draft(make_source(deadline=None)).effective_due is None
