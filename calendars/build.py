@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from calendars.feed import ALL_SPEC, FeedSpec, Units, feed_fingerprint, plan_specs, read_units, todo_path
+from calendars.feed import ALL_SPEC, FeedSpec, feed_fingerprint, plan_specs, read_units, todo_path
 from calendars.revisions import Published, publish, store
 from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
@@ -68,11 +68,12 @@ def rebuild(
                        ids=assignment_ids if partial else None)
     published = publish(items, now)
     rendered = store(session, [entry for entry in published if entry.moved or not reuse])
-    units = read_units(session)
+    moved = [entry for entry in published if entry.moved]
     if partial:
-        plans = [Plan(spec) for spec in _affected(session, units, [e for e in published if e.moved])]
+        plans = [Plan(spec) for spec in _affected(session, moved)]
         total = _feed_count(session)
     else:
+        units = read_units(session)
         specs = [*(units.spec(unit) for unit in sorted(units.names)), *plan_specs(session), ALL_SPEC]
         plans = _dirty(session, specs, published, out_dir, force)
         total = len(specs)
@@ -81,11 +82,12 @@ def rebuild(
     return FeedRebuild(written, total, events + todos, len(items), rendered, events)
 
 
-def _affected(session: Session, units: Units, moved: Sequence[Published]) -> list[FeedSpec]:
+def _affected(session: Session, moved: Sequence[Published]) -> list[FeedSpec]:
     """The feeds holding any of the moved entries: their units' (a group's: each member's), their
     plans', and the coordinators'."""
     if not moved:
         return []
+    units = read_units(session)
     unit_ids = {receiver for entry in moved for receiver in units.members.get(entry.item.unit_id,
                                                                              (entry.item.unit_id,))}
     plans = plan_specs(session, {entry.item.plan_id for entry in moved})

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from calendars.drafts import Draft, draft_sort_key, schedule, to_entry
 from calendars.ics import render_block
 from calendars.mapping import components
-from calendars.source import Item, Stored
+from calendars.source import Item, Stored, moment
 from calendars.tables import CalendarEntryRow
 
 TABLE = cast(Table, CalendarEntryRow.__table__)
@@ -30,22 +30,20 @@ class Published:
 
     item: Item
     sequence: int
-    last_modified: datetime
+    last_modified: datetime | str  # as stored, for an unchanged entry (see calendars.source.moment)
     sort_key: str
+    revision: str
     draft: Draft | None  # None: unchanged, its stored blocks hold
 
     @property
     def moved(self) -> bool:
         return self.draft is not None
 
-    @property
-    def revision(self) -> str:
-        return revision(self.item.fingerprint, self.sequence, self.last_modified)
-
 
 def revision(content: str, sequence: int, last_modified: datetime) -> str:
-    """What a feed's fingerprint is made of, one per entry: equal strings, equal component bytes."""
-    return f"{content}:{sequence}:{int(last_modified.timestamp())}"
+    """What a feed's fingerprint is made of, one per entry (and stored with it): equal strings, equal
+    component bytes."""
+    return f"{content[:40]}:{sequence}:{int(last_modified.timestamp())}"
 
 
 def next_revision(stored: Stored | None, content: str, scheduled: str, version: int, now: datetime
@@ -56,7 +54,7 @@ def next_revision(stored: Stored | None, content: str, scheduled: str, version: 
     floor = max(0, version - 1)
     if stored is None:
         return floor, now
-    if stored.fingerprint == content and stored.sequence >= floor and stored.sort_key is not None:
+    if stored.fingerprint == content and stored.sequence >= floor and stored.revision is not None:
         return None
     bumped = stored.sequence + 1 if stored.schedule != scheduled else stored.sequence
     return max(bumped, floor), now
@@ -68,21 +66,23 @@ def publish(items: Iterable[Item], now: datetime) -> list[Published]:
     found = []
     for item in items:
         stored = item.stored
-        if stored is not None and stored.sort_key is not None and stored.fingerprint == item.fingerprint \
-                and stored.sequence >= item.version - 1:
-            found.append(Published(item, stored.sequence, stored.last_modified, stored.sort_key, None))
+        if stored is not None and stored.sort_key is not None and stored.revision is not None \
+                and stored.fingerprint == item.fingerprint and stored.sequence >= item.version - 1:
+            found.append(Published(item, stored.sequence, stored.last_modified, stored.sort_key,
+                                   stored.revision, None))
             continue
         draft = item.draft()
         sequence, modified = next_revision(stored, item.fingerprint, schedule(draft), item.version, now) or (
             stored.sequence if stored else 0, now)
-        found.append(Published(item, sequence, modified, draft_sort_key(draft, modified), draft))
+        found.append(Published(item, sequence, modified, draft_sort_key(draft, modified),
+                               revision(item.fingerprint, sequence, modified), draft))
     return found
 
 
 def render(entry: Published) -> tuple[bytes, bytes]:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment."""
     draft = entry.draft or entry.item.draft()
-    event, todo = components(to_entry(draft, entry.sequence, entry.last_modified))
+    event, todo = components(to_entry(draft, entry.sequence, moment(entry.last_modified)))
     return render_block(event), render_block(todo)
 
 
@@ -95,10 +95,12 @@ def store(session: Session, entries: Sequence[Published]) -> int:
         event, todo = render(entry)
         row = {"id_": entry.item.id, "fingerprint": entry.item.fingerprint,
                "schedule": schedule(entry.draft or entry.item.draft()), "sequence": entry.sequence,
-               "last_modified": entry.last_modified, "status": entry.item.source.status,
+               "last_modified": moment(entry.last_modified), "revision": entry.revision,
+               "status": entry.item.source.status,
                "sort_key": entry.sort_key, "event": event, "todo": todo}
         (added if entry.item.stored is None else changed).append(row)
-    names = ("fingerprint", "schedule", "sequence", "last_modified", "status", "sort_key", "event", "todo")
+    names = ("fingerprint", "schedule", "sequence", "last_modified", "revision", "status", "sort_key",
+             "event", "todo")
     values: dict[str, Any] = {name: bindparam(name) for name in names}
     if added:
         session.execute(insert(TABLE).values(assignment_id=bindparam("id_"), **values), added)

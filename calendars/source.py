@@ -32,7 +32,7 @@ _CHUNK = 5000  # ids per IN (…): well under SQLite's and PostgreSQL's paramete
 _ROWS = """
 SELECT a.id, a.plan_id, a.task_id, a.unit_id, a.key, a.role, a.lifecycle, a.deadline, a.deadline_kind,
        a.deadline_version, a.status, a.status_as_of, a.changes_on, a.reported_on, t.section, t.title, u.name,
-       c.fingerprint, c.schedule, c.sequence, c.last_modified, c.sort_key
+       c.fingerprint, c.schedule, c.sequence, c.last_modified, c.sort_key, c.revision
 FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
 LEFT JOIN calendar_entries c ON c.assignment_id = a.id
 """
@@ -46,8 +46,9 @@ class Stored:
     fingerprint: str
     schedule: str
     sequence: int
-    last_modified: datetime
+    last_modified: datetime | str  # as the database hands it back: see `moment`
     sort_key: str | None
+    revision: str | None
 
 
 class Source(NamedTuple):
@@ -86,19 +87,31 @@ def read_items(
 ) -> list[Item]:
     """Every assignment (or, with `ids`, every assignment of the same tasks: they name each other)."""
     if ids is None:
-        rows = session.execute(text(_ROWS + "ORDER BY a.id")).all()
+        rows = fetch_all(session, _ROWS + "ORDER BY a.id")
     else:
         query = text(_ROWS + _OF_TASKS).bindparams(bindparam("ids", expanding=True))
-        found = {row[0]: row for part in chunks(sorted(ids)) for row in session.execute(query, {"ids": part})}
+        found = {row[0]: tuple(row) for part in chunks(sorted(ids))
+                 for row in session.execute(query, {"ids": part})}
         rows = [found[key] for key in sorted(found)]
     if not rows:
         return []
-    plans = _plans(session, {row.plan_id for row in rows}, ui_url)
-    reports = _reports(session, None if ids is None else [row.id for row in rows])
+    plans = _plans(session, {row[1] for row in rows}, ui_url)
+    reports = _reports(session, None if ids is None else [row[0] for row in rows])
     names = _task_units(rows)
     day = as_of.isoformat()
-    return [_item(row, plans[row.plan_id], names[row.task_id], reports.get(row.id, ()), day, as_of, horizon)
+    return [_item(row, plans[row[1]], names[row[2]], reports.get(row[0], ()), day, as_of, horizon)
             for row in rows]
+
+
+def fetch_all(session: Session, query: str) -> list[tuple[Any, ...]]:
+    """A parameterless query's rows as plain tuples, straight from the driver: for the queries that
+    read every assignment, where SQLAlchemy's row objects cost more than the database."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(query)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def chunks(items: Sequence[int]) -> Iterator[list[int]]:
@@ -134,8 +147,8 @@ def _task_units(rows: Sequence[Any]) -> dict[int, tuple[tuple[str, ...], tuple[s
     leads: dict[int, list[str]] = defaultdict(list)
     participants: dict[int, list[str]] = defaultdict(list)
     for row in rows:
-        (leads if row.role == "lead" else participants)[row.task_id].append(row.name)
-    return {task: (tuple(leads[task]), tuple(participants[task])) for task in {row.task_id for row in rows}}
+        (leads if row[5] == "lead" else participants)[row[2]].append(row[16])
+    return {task: (tuple(leads[task]), tuple(participants[task])) for task in {row[2] for row in rows}}
 
 
 def _item(
@@ -143,7 +156,7 @@ def _item(
     reports: Sequence[str], day: str, as_of: date, horizon: int,
 ) -> Item:
     (id_, plan_id, _, unit_id, key, role, lifecycle, deadline, kind, version, status, evaluated, changes,
-     reported, section, task, _, content, scheduled, sequence, modified, placed) = row
+     reported, section, task, _, content, scheduled, sequence, modified, placed, revision) = row
     first = min((r for r in reports if r <= day), default=None) if reports else None
     columns = (status, iso(evaluated), iso(changes), iso(reported))
     effective = None
@@ -154,14 +167,25 @@ def _item(
     elif lifecycle != _ACTIVE:
         first = iso(reported)
     source = Source(plan, key, role, task, section or "", deadline, units, status, effective, first)
-    stored = None if content is None else Stored(content, scheduled, sequence, moment(modified), placed)
+    stored = None if content is None else Stored(content, scheduled, sequence, modified, placed, revision)
     return Item(id_, plan_id, unit_id, version or 1, fingerprint(source), stored, source)
 
 
 def fingerprint(source: Source) -> str:
     """A hash of what an entry is made from and of the format it is written in; stable across
-    processes (the same row read again gives the same text)."""
-    return hashlib.sha256(repr((PRODID, *source)).encode()).hexdigest()
+    processes (the same row read again gives the same text). Fields joined by a separator no field
+    holds (it is a control character, dropped from anything published), absent ones by another."""
+    key, number, title, url = source.plan
+    deadline = source.deadline if isinstance(source.deadline, str) else repr(source.deadline)
+    leads, participants = source.units
+    return hashlib.sha256(_SEPARATOR.join((
+        PRODID, key, number or _NONE, title, url, source.key, source.role, source.task, source.section,
+        deadline, _LIST.join(leads), _LIST.join(participants), source.status, source.effective or _NONE,
+        source.reported or _NONE,
+    )).encode()).hexdigest()
+
+
+_SEPARATOR, _LIST, _NONE = "\x1f", "\x1e", "\x00"
 
 
 def make_draft(source: Source) -> Draft:

@@ -39,6 +39,8 @@ class CalendarEntryRow(Base):
     schedule: Mapped[str] = mapped_column(String(40))
     sequence: Mapped[int] = mapped_column(Integer, default=0)
     last_modified: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # fingerprint:sequence:LAST-MODIFIED, what a feed's fingerprint is made of (calendars.revisions)
+    revision: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str | None] = mapped_column(String(40))  # as published (the coordinators' filter)
     # Feed order: "0" + YYYYMMDD of the day in force (or "1" + the LAST-MODIFIED day) + the UID's hex.
     sort_key: Mapped[str | None] = mapped_column(String(48), index=True)

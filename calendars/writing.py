@@ -19,16 +19,15 @@ from sqlalchemy.orm import Session
 from calendars.feed import FeedSpec, feed_fingerprint
 from calendars.ics import CALENDAR_END, calendar_head
 from calendars.mapping import calendar_properties
-from calendars.revisions import revision
-from calendars.source import moment
+from calendars.source import fetch_all
 
-_BLOCKS = "SELECT c.fingerprint, c.sequence, c.last_modified, c.event, c.todo FROM calendar_entries c "
+_BLOCKS = "SELECT c.revision, c.event, c.todo FROM calendar_entries c "
 _JOINED = _BLOCKS + "JOIN assignments a ON a.id = c.assignment_id "
 _OF_UNITS = text(_JOINED + "WHERE a.unit_id IN :units ORDER BY c.sort_key").bindparams(
     bindparam("units", expanding=True)
 )
 _OF_PLAN = text(_JOINED + "WHERE a.plan_id = :plan ORDER BY c.sort_key")
-_EVERY = text(_BLOCKS + "ORDER BY c.sort_key")
+_EVERY = _BLOCKS + "ORDER BY c.sort_key"
 
 
 class BatchWriter:
@@ -39,9 +38,12 @@ class BatchWriter:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="feed-fsync")
         self._pending: list[Future[None]] = []
         self._in_flight = in_flight  # open temp files waiting for their fsync, at most
+        self._folders: set[Path] = set()
 
     def write(self, path: Path, parts: Iterable[bytes]) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
             with open(descriptor, "wb", closefd=False) as file:
@@ -91,12 +93,12 @@ def assemble(session: Session, spec: FeedSpec, out_dir: Path, writer: BatchWrite
     elif spec.plan is not None:
         rows = session.execute(_OF_PLAN, {"plan": spec.plan})
     else:
-        rows = session.execute(_EVERY)
+        rows = fetch_all(session, _EVERY)
     revisions: list[str] = []
 
     def blocks() -> Iterator[Blocks]:
-        for content, sequence, modified, event, todo in rows:
-            revisions.append(revision(content, sequence, moment(modified)))
+        for revision, event, todo in rows:
+            revisions.append(revision)
             yield event, todo
 
     events, todos = write_feed(spec, blocks(), out_dir, writer)

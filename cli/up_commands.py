@@ -106,7 +106,9 @@ def up(
         "DONDOC_SMTP_PORT": str(smtp_port),
     }
     dondoc = [sys.executable, "-m", "cli.app"]
+    _stop_on_signals()
     processes = Processes(data / "logs")
+    (data / "mail").mkdir(exist_ok=True)
     out.print(f"[bold]dondoc[/] — data in {data}")
     try:
         processes.start(
@@ -144,6 +146,17 @@ def up(
         out.print("\nstopping…")
     finally:
         processes.stop()
+
+
+def _interrupt(signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _stop_on_signals() -> None:
+    # Ctrl-C and a supervisor's SIGTERM both stop everything; a shell that started `make run` in the
+    # background may have left SIGINT ignored, so the handler is installed explicitly.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
 
 
 def _where_to_look(prefect_url: str, web_port: int, data: Path) -> None:

@@ -78,23 +78,28 @@ def _names(lines: list[list[str]]) -> dict[tuple[str, ...], str]:
     """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names."""
     found: dict[tuple[str, ...], str] = {}
     for words in lines:
+        folded = [fold_word(w) for w in words]
         for i, word in enumerate(words):
             if not word[0].isupper():
                 continue
+            accented = not word.isascii()
             for n in range(2, min(LONGEST, len(words) - i) + 1):
-                phrase = words[i : i + n]
-                if any(accents(w) for w in phrase):
-                    found.setdefault(_key(phrase), " ".join(phrase))
+                accented = accented or not words[i + n - 1].isascii()
+                if accented and (key := tuple(folded[i : i + n])) not in found:
+                    found[key] = " ".join(words[i : i + n])
     return found
 
 
 def restore_diacritics(text: str) -> str:
     """Spans that lost their diacritics, given back the spelling of a known phrase (see module doc)."""
-    split = [_WORD.findall(line) for line in text.split("\n")]
+    lines = text.split("\n")
+    split = [_WORD.findall(line) for line in lines]
     if not _damaged(split, _openings(split)):
         return text
     names, lexicon = _names(split), _lexicon()
-    return "\n".join(_restore_line(line, names, lexicon) for line in text.split("\n"))
+    # A phrase can only start where its first two words (folded) do: most places are passed at once.
+    starts = {key[:2] for key in names} | {key[:2] for key in lexicon}
+    return "\n".join(_restore_line(line, names, lexicon, starts) for line in lines)
 
 
 def _openings(split: list[list[str]]) -> set[tuple[str, str]]:
@@ -119,18 +124,26 @@ def _damaged(split: list[list[str]], openings: set[tuple[str, str]]) -> bool:
     return False
 
 
-def _restore_line(line: str, names: dict[tuple[str, ...], str], lexicon: dict[tuple[str, ...], str]) -> str:
+def _restore_line(
+    line: str,
+    names: dict[tuple[str, ...], str],
+    lexicon: dict[tuple[str, ...], str],
+    starts: set[tuple[str, ...]],
+) -> str:
     words = list(_WORD.finditer(line))
     folded = [fold_word(w.group(0)) for w in words]
     pieces: list[str] = []
     done, i = 0, 0
     while i < len(words):
+        if (folded[i], folded[i + 1] if i + 1 < len(words) else "") not in starts:
+            i += 1
+            continue
         for n in range(min(LONGEST, len(words) - i), 1, -1):
             span = line[words[i].start() : words[i + n - 1].end()]
             key = tuple(folded[i : i + n])
             known = names.get(key) if span[0].isupper() else None
             known = known or lexicon.get(key)
-            if known and _PLAIN_SPAN.fullmatch(span) and _lost_accents(span, known):
+            if known and _restorable(span, known):
                 pieces += [line[done : words[i].start()], _same_case(span, known)]
                 done, i = words[i + n - 1].end(), i + n
                 break
@@ -138,6 +151,11 @@ def _restore_line(line: str, names: dict[tuple[str, ...], str], lexicon: dict[tu
             i += 1
     pieces.append(line[done:])
     return "".join(pieces)
+
+
+def _restorable(span: str, known: str) -> bool:
+    # Most phrases found are written as known (a name read from this very text): nothing was lost.
+    return known.lower() != span.lower() and bool(_PLAIN_SPAN.fullmatch(span)) and _lost_accents(span, known)
 
 
 def _lost_accents(written: str, known: str) -> bool:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from models.deadlines import Deadline
 from models.text import name_key
 
 SAME_TASK = 0.5  # share of a task's word pairs found in another task's text
+_key = lru_cache(maxsize=4096)(name_key)  # a plan names the same few units again and again
 
 
 @dataclass
@@ -64,16 +66,26 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 def _resolve_coordination(tasks: list[FoundTask]) -> None:
     """ "Văn phòng: Phối hợp với Ban Tuyên giáo tham mưu Hội nghị ..." where Ban Tuyên giáo leads it."""
+    led_by: dict[str, list[int]] = {}  # tasks by their leads, so that a long plan is not read once per task
+    for index, other in enumerate(tasks):
+        for lead in other.leads:
+            led_by.setdefault(_key(lead), []).append(index)
+    pairs: dict[int, set[tuple[str, str]]] = {}
     for task in tasks:
         if not (task.coordinating and task.helped and task.leads):
             continue
-        helped = {name_key(h) for h in task.helped}
+        helped = {_key(h) for h in task.helped}
         mine = _pairs(task.text)
-        for other in tasks:
-            if other is task or not helped & {name_key(lead) for lead in other.leads} or not mine:
+        if not mine:
+            continue
+        for index in sorted({i for key in helped for i in led_by.get(key, ())}):
+            other = tasks[index]  # its leads may have been given up since: checked again
+            if other is task or not helped & {_key(lead) for lead in other.leads}:
                 continue
-            if len(mine & _pairs(other.text)) / len(mine) >= SAME_TASK:
-                kept = [p for p in task.participants if name_key(p) not in helped]
+            if index not in pairs:
+                pairs[index] = _pairs(other.text)
+            if len(mine & pairs[index]) / len(mine) >= SAME_TASK:
+                kept = [p for p in task.participants if _key(p) not in helped]
                 task.participants = task.leads + kept
                 task.leads = []
                 task.deadline = task.deadline or other.deadline
@@ -93,7 +105,7 @@ def _merge(tasks: list[FoundTask]) -> list[FoundTask]:
         if not task.units:
             merged.append(task)
             continue
-        who = tuple(name_key(u) for u in task.leads) or ("~", *(name_key(u) for u in task.participants))
+        who = tuple(_key(u) for u in task.leads) or ("~", *(_key(u) for u in task.participants))
         key = (task.section, who, _deadline_key(task.deadline), task.source)
         kept = index.get(key)
         if kept is None:

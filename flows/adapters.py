@@ -5,7 +5,7 @@ missing, the sweep goes on and says so in its log and summary rather than failin
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,12 +48,15 @@ def escalate(context: Context, as_of: date, now: datetime) -> Step:
     )
 
 
-def rebuild_feeds(context: Context, as_of: date) -> Step:
-    """calendars.service.rebuild_changed(context, as_of=...): rewrite the feeds whose items changed."""
+def rebuild_feeds(context: Context, as_of: date, assignment_ids: Collection[int] | None = None) -> Step:
+    """calendars.service.rebuild_changed(context, as_of=..., assignment_ids=...): rewrite the feeds
+    whose items changed; given the ids the sweep changed, only those assignments' feeds (None: all)."""
     found = _find("calendars.service", "rebuild_changed")
     if isinstance(found, str):
         return Step(name="feeds", ran=False, detail=found)
-    return Step(name="feeds", ran=True, detail=_describe(found(context, as_of=as_of)))
+    return Step(
+        name="feeds", ran=True, detail=_describe(found(context, as_of=as_of, assignment_ids=assignment_ids))
+    )
 
 
 def ingest_documents(context: Context, paths: list[Path], now: datetime) -> Step:

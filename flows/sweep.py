@@ -49,11 +49,14 @@ def escalation(as_of: date) -> Step:
 
 
 @task(name="feeds", cache_policy=NO_CACHE)
-def feeds(as_of: date) -> Step:
+def feeds(as_of: date, outcome: SweepOutcome) -> Step:
     from flows.adapters import rebuild_feeds
     from services.context import Context
 
-    return _logged(rebuild_feeds(Context(), as_of))
+    # The assignments whose status changed, when all are listed; else every feed is checked.
+    listed = len(outcome.transitions) == outcome.transition_count
+    changed = [t.assignment_id for t in outcome.transitions] if listed else None
+    return _logged(rebuild_feeds(Context(), as_of, changed))
 
 
 def _logged(step: Step) -> Step:
@@ -79,7 +82,7 @@ def daily_sweep(as_of: date | None = None, full: bool = False) -> dict[str, Any]
     day = as_of or Context().today()
     outcome = evaluate(day, full)
     sent = events(outcome)
-    steps = [escalation(day), feeds(day)]
+    steps = [escalation(day), feeds(day, outcome)]
     failed: dict[str, str] = {}
     for plan_key in outcome.changed_plans:
         state = plan_flow(plan_key, day, return_state=True)

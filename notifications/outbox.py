@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Engine, Table, and_, bindparam, func, or_, select, update
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -166,11 +166,18 @@ _MARK_SENT = (
 )
 
 
-def mark_sent(engine: Engine, ids: Sequence[int], token: str, *, now: datetime) -> int:
-    """Record delivery in its own commit; returns how many rows were still ours."""
-    with engine.begin() as connection:
-        result = connection.execute(_MARK_SENT, {"ids": list(ids), "token": token, "sent_at": utc(now)})
-        return result.rowcount or 0
+def mark_sent(db: Engine | Connection, ids: Sequence[int], token: str, *, now: datetime) -> int:
+    """Record delivery in its own commit; returns how many rows were still ours.
+
+    `db` is best a connection the sender holds for its batch: a commit a message then costs one
+    UPDATE by primary key, not a pool checkout and a new transaction object besides.
+    """
+    if isinstance(db, Engine):
+        with db.connect() as connection:
+            return mark_sent(connection, ids, token, now=now)
+    result = db.execute(_MARK_SENT, {"ids": list(ids), "token": token, "sent_at": utc(now)})
+    db.commit()
+    return result.rowcount or 0
 
 
 def mark_failed(engine: Engine, ids: Sequence[int], token: str, error: str) -> None:

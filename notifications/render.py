@@ -6,9 +6,10 @@ import base64
 import re
 import secrets
 from datetime import date, datetime
-from email.header import Header
+from functools import lru_cache
+from email import base64mime
 from email.message import EmailMessage, MIMEPart
-from email.utils import format_datetime
+from email.utils import format_datetime, getaddresses, parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from jinja2 import (
     FileSystemLoader,
     PackageLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     select_autoescape,
@@ -28,6 +30,8 @@ from notifications.digest import Digest
 
 TEMPLATES = ("subject.txt.j2", "digest.txt.j2", "digest.html.j2")
 _SPACE = re.compile(r"\s+")
+_BARE = re.compile(r"[^\s<>,;:\"()@]+@[^\s<>,;:\"()@]+")
+_WORD_BYTES = 39  # per encoded word: "Subject: " and the 52 base64 characters fit in 78
 
 
 class MailTemplateError(DondocError, ValueError):
@@ -54,6 +58,7 @@ def make_environment(override: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # read once per run: no stat() of every template (and import) per message
     )
     environment.filters["vn_date"] = _vn_date
     return environment
@@ -64,30 +69,35 @@ class Renderer:
 
     def __init__(self, environment: Environment, *, sender: str, as_of: date, now: datetime) -> None:
         self.environment, self.sender, self.as_of, self.now = environment, sender, as_of, now
-        self.check()
+        self.date = format_datetime(now)
+        self.templates = self.check()
 
-    def check(self) -> None:
-        """Compile every template now, so that a broken override stops the sweep before any claim."""
+    def check(self) -> list[Template]:
+        """Compile every template now, so that a broken override stops the sweep before any claim;
+        the compiled templates serve every message of the run."""
+        compiled = []
         for name in TEMPLATES:
             try:
-                self.environment.get_template(name)
+                compiled.append(self.environment.get_template(name))
             except TemplateSyntaxError as error:
                 raise MailTemplateError(f"{error.filename or name}:{error.lineno}: {error.message}") from None
             except TemplateError as error:
                 raise MailTemplateError(f"{name}: {error}") from None
+        return compiled
 
     def render(self, digest: Digest, *, feed_url: str = "") -> EmailMessage:
         context = self._context(digest, feed_url)
+        subject_template, text_template, html_template = self.templates
         try:
-            subject = _SPACE.sub(" ", self.environment.get_template(TEMPLATES[0]).render(context)).strip()
-            text = self.environment.get_template(TEMPLATES[1]).render(context)
-            html = self.environment.get_template(TEMPLATES[2]).render(context)
+            subject = _SPACE.sub(" ", subject_template.render(context)).strip()
+            text = text_template.render(context)
+            html = html_template.render(context)
         except TemplateError as error:
             raise MailTemplateError(f"mail template: {error}") from None
         headers = {
             "From": self.sender,
             "To": digest.recipient,
-            "Date": format_datetime(self.now),
+            "Date": self.date,
             "Message-ID": digest.message_id,
             "Auto-Submitted": "auto-generated",
             # One key per line: which notifications this message carries, for tracing and dedup.
@@ -119,47 +129,82 @@ class Renderer:
         }
 
 
-def assemble(subject: str, headers: dict[str, str], text: str, html: str) -> EmailMessage:
+class Outgoing(EmailMessage):
+    """A rendered message with its SMTP envelope and wire bytes, built once by `assemble`.
+
+    Reading a header back from an EmailMessage parses it again (the From and To for the envelope,
+    the boundary for the generator): milliseconds a message, more than the templates take. dondoc
+    knows all of it when it assembles the message, so it keeps it here; treat the message as frozen.
+    """
+
+    envelope_sender: str
+    envelope_recipients: tuple[str, ...]
+    wire: bytes
+
+
+def assemble(subject: str, headers: dict[str, str], text: str, html: str) -> Outgoing:
     """A multipart/alternative message (plain text, then HTML), UTF-8, base64.
 
-    Headers dondoc writes itself are stored as written (`set_raw`): the email package's header
-    parsing and folding cost several milliseconds a message, most of the time a digest takes.
-    Anything not plain ASCII still goes through the policy.
+    Headers dondoc writes itself are stored as written (`set_raw`); anything not plain ASCII still
+    goes through the policy. The envelope comes from From and To, parsed here once.
     """
-    message = EmailMessage()
-    # Pre-encoded: Python 3.11's folding drops the space between two encoded words of a long
-    # Vietnamese subject ("đến hạn" arrives as "đếnhạn"); Header keeps it inside the words.
-    message.set_raw(
-        "Subject", subject if subject.isascii() else Header(subject, "utf-8", header_name="Subject").encode()
-    )
+    message = Outgoing()
+    message.set_raw("Subject", encode_header(subject))
     for name, value in headers.items():
         if value.isascii() and "\r" not in value:
             message.set_raw(name, value)
         else:
             message[name] = value
+    boundary = _boundary()
     message.set_raw("MIME-Version", "1.0")
-    message.set_raw("Content-Type", f'multipart/alternative; boundary="{_boundary()}"')
-    message.set_payload([_text_part(text, "plain"), _text_part(html, "html")])
+    message.set_raw("Content-Type", f'multipart/alternative; boundary="{boundary}"')
+    bodies = [_base64(text), _base64(html)]
+    parts = [_text_part(body, subtype) for body, subtype in zip(bodies, ("plain", "html"), strict=True)]
+    message.set_payload(parts)
+    message.envelope_sender = _address(headers.get("From", ""))
+    to = headers.get("To", "")
+    message.envelope_recipients = (
+        (to,) if _BARE.fullmatch(to) else tuple(address for _, address in getaddresses([to]) if address)
+    )
+    message.wire = _wire(message, boundary, parts, bodies)
     return message
 
 
-def wire_bytes(message: EmailMessage) -> bytes:
-    """The message as SMTP carries it (CRLF lines), written directly for what `assemble` builds.
+@lru_cache(maxsize=64)  # the sender is the same in every message of a run
+def _address(value: str) -> str:
+    return parseaddr(value)[1]
 
-    The email package's generator re-parses each raw header every time it reads it and costs
-    more than rendering the templates; `assemble` leaves nothing for it to decide, so the headers
-    (already folded) and the encoded parts are joined here. Anything else (a parsed
-    header object, a non-multipart message) goes through the policy as usual.
+
+def encode_header(value: str) -> str:
+    """RFC 2047 base64 encoded words of whole characters, one per folded line.
+
+    The space between two encoded words is folding, not text: the words themselves carry every
+    space, so "đến hạn" never arrives as "đếnhạn" (Python 3.11's own folding loses it; `Header`
+    keeps it but costs a millisecond a subject).
     """
-    if not message.is_multipart():
-        return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-    boundary = message.get_boundary()
+    if value.isascii():
+        return value
+    data, words, start = value.encode("utf-8"), [], 0
+    while start < len(data):
+        end = min(start + _WORD_BYTES, len(data))
+        while end < len(data) and data[end] & 0xC0 == 0x80:  # never cut inside a character
+            end -= 1
+        words.append(base64mime.header_encode(data[start:end], charset="utf-8"))
+        start = end
+    return "\n ".join(words)
+
+
+def wire_bytes(message: EmailMessage) -> bytes:
+    """The message as SMTP carries it (CRLF lines): built once for what `assemble` makes."""
+    if isinstance(message, Outgoing):
+        return message.wire
+    return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+
+
+def _wire(message: Outgoing, boundary: str, parts: list[EmailMessage], bodies: list[str]) -> bytes:
     chunks = [_header_block(message), ""]
-    for part in message.iter_parts():
-        payload = part.get_payload()
-        if not isinstance(payload, str):
-            return message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
-        chunks += [f"--{boundary}", _header_block(part), "", payload.replace("\r\n", "\n")]
+    for part, body in zip(parts, bodies, strict=True):
+        chunks += [f"--{boundary}", _header_block(part), "", body]
     chunks += [f"--{boundary}--", ""]
     return "\r\n".join(chunk.replace("\n", "\r\n") for chunk in chunks).encode("ascii")
 
@@ -174,13 +219,17 @@ def _header_block(message: MIMEPart) -> str:
     return "\n".join(lines)
 
 
-def _text_part(body: str, subtype: str) -> EmailMessage:
+def _base64(body: str) -> str:
     # base64 rather than quoted-printable: Vietnamese text in QP is half again as long, and the
     # SMTP server's work (and so the sending rate) grows with the bytes it receives.
+    return base64.encodebytes(body.encode("utf-8")).decode("ascii")
+
+
+def _text_part(encoded: str, subtype: str) -> EmailMessage:
     part = EmailMessage()
     part.set_raw("Content-Type", f'text/{subtype}; charset="utf-8"')
     part.set_raw("Content-Transfer-Encoding", "base64")
-    part.set_payload(base64.encodebytes(body.encode("utf-8")).decode("ascii"))
+    part.set_payload(encoded)
     return part
 
 

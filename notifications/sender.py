@@ -93,6 +93,7 @@ def deliver(
     claimed = outbox.claim(engine, token, now=now, lease=retry.lease, domain=domain)
     result = Delivery(claimed=len(claimed))
     batches = group(claimed, domain)
+    connection = engine.connect()  # held for the batch: each mark-sent is one cheap commit
     try:
         for index, (digest, ids) in enumerate(batches):
             try:
@@ -102,7 +103,7 @@ def deliver(
                 raise
             error = _send(transport, message)
             if error is None:
-                done = outbox.mark_sent(engine, ids, token, now=now)
+                done = outbox.mark_sent(connection, ids, token, now=now)
                 result.messages += 1
                 result.notifications += done
                 result.lost_leases += len(ids) - done
@@ -114,6 +115,7 @@ def deliver(
                 result.released += len(rest)
                 break
     finally:
+        connection.close()
         transport.close()
     return result
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import smtplib
 import ssl
 from email.message import EmailMessage
@@ -14,7 +15,10 @@ from typing import Protocol
 from pydantic import SecretStr
 
 from models.errors import DondocError
-from notifications.render import wire_bytes
+from notifications.render import Outgoing, wire_bytes
+
+
+_LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
 
 
 class MailError(DondocError):
@@ -26,7 +30,13 @@ class MailError(DondocError):
 
 
 class Transport(Protocol):
+    """Sends messages. `submit` hands a message over and `confirm` waits for the verdict on it, so
+    that the sender can prepare the next message while the server is still taking this one in;
+    `send` is both. Errors are MailError."""
+
     def send(self, message: EmailMessage) -> None: ...
+    def submit(self, message: EmailMessage) -> None: ...
+    def confirm(self) -> None: ...
     def reconnect(self) -> None: ...
     def close(self) -> None: ...
 
@@ -89,16 +99,58 @@ class SmtpTransport:
         return smtp
 
     def send(self, message: EmailMessage) -> None:
+        self.submit(message)
+        self.confirm()
+
+    def submit(self, message: EmailMessage) -> None:
+        """MAIL, RCPT and DATA, then the message; the server's verdict is left for `confirm`."""
         if self._smtp is None:
             self._smtp = self._open()
-        sender, recipient = parseaddr(str(message["From"]))[1], parseaddr(str(message["To"]))[1]
+        sender, recipients = envelope(message)
+        data = wire_bytes(message)
         try:
-            refused = self._smtp.sendmail(sender, [recipient], wire_bytes(message))
+            self._envelope(self._smtp, sender, recipients, len(data))
+            self._smtp.send(_stuffed(data))
         except (smtplib.SMTPException, OSError) as error:
             raise classify(error) from error
-        if refused:  # one recipient per message, so a partial refusal is a refusal
-            code, text = next(iter(refused.values()))
-            raise _by_code(code, text, "recipient refused")
+
+    def confirm(self) -> None:
+        """The server's verdict on the message last submitted: returns once it said 250."""
+        if self._smtp is None:
+            raise MailError("connection: no message was submitted", connection=True)
+        try:
+            code, reply = self._smtp.getreply()
+        except (smtplib.SMTPException, OSError) as error:
+            raise classify(error) from error
+        if code != 250:
+            raise classify(smtplib.SMTPDataError(code, reply))
+
+    def _envelope(self, smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], size: int) -> None:
+        """smtplib's `sendmail` up to the data, minus its re-parsing of each address: the addresses
+        come from `envelope`, already bare."""
+        smtp.ehlo_or_helo_if_needed()
+        options = f" SIZE={size}" if smtp.does_esmtp and smtp.has_extn("size") else ""
+        code, reply = smtp.docmd("mail", f"FROM:<{sender}>{options}")
+        if code != 250:
+            self._reset(smtp, code)
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        for recipient in recipients:  # one recipient per message, so a refusal refuses the message
+            code, reply = smtp.docmd("rcpt", f"TO:<{recipient}>")
+            if code not in (250, 251):
+                self._reset(smtp, code)
+                raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+        code, reply = smtp.docmd("data")
+        if code != 354:
+            self._reset(smtp, code)
+            raise smtplib.SMTPDataError(code, reply)
+
+    def _reset(self, smtp: smtplib.SMTP, code: int) -> None:
+        """After a refusal: RSET for the next message, or drop a connection the server closes (421)."""
+        if code == 421:
+            self._drop()
+            return
+        with contextlib.suppress(smtplib.SMTPException, OSError):
+            smtp.rset()
 
     def reconnect(self) -> None:
         self._drop()
@@ -136,6 +188,12 @@ class FolderTransport:
         temporary.replace(path)
         self.written.append(path)
 
+    def submit(self, message: EmailMessage) -> None:
+        self.send(message)
+
+    def confirm(self) -> None:
+        return None
+
     def reconnect(self) -> None:
         return None
 
@@ -156,11 +214,29 @@ class MemoryTransport:
             raise error
         self.sent.append(message)
 
+    def submit(self, message: EmailMessage) -> None:
+        self.send(message)
+
+    def confirm(self) -> None:
+        return None
+
     def reconnect(self) -> None:
         return None
 
     def close(self) -> None:
         return None
+
+
+def _stuffed(data: bytes) -> bytes:
+    """Dot-stuffing (RFC 5321 4.5.2) and the end of the data, as smtplib's `data` does."""
+    return _LEADING_DOT.sub(b"..", data) + (b"" if data.endswith(b"\r\n") else b"\r\n") + b".\r\n"
+
+
+def envelope(message: EmailMessage) -> tuple[str, tuple[str, ...]]:
+    """Who the message is from and to, for MAIL FROM and RCPT TO."""
+    if isinstance(message, Outgoing):
+        return message.envelope_sender, message.envelope_recipients
+    return parseaddr(str(message["From"]))[1], (parseaddr(str(message["To"]))[1],)
 
 
 def _safe(text: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, DateTime, bindparam, text
 from models.deadlines import Deadline
 from models.status import Lifecycle, Tracked, evaluate_one
 from models.workdays import add_working_days
-from store.sweep_sql import RECURRING, Dialect, evaluation_select, stale_bounds, stale_predicate
+from store.sweep_sql import RECURRING, Dialect, evaluation_select
 
 
 class Transition(BaseModel):
@@ -91,34 +91,29 @@ def _temp_tables(connection: Connection, sql: Dialect) -> None:
     )
 
 
-def _collect_touched(
-    connection: Connection, sql: Dialect, as_of: date, last_as_of: date | None, watermark: int
+EPOCH = date(1970, 1, 1)  # sweep_lo and sweep_hi count days from here
+
+
+def _collect(
+    connection: Connection, as_of: date, *, last_as_of: date | None, watermark: int, fresh: bool
 ) -> int:
-    """Assignments whose next change day has come, that have no status yet, that got a report since
-    the last sweep, or whose report's day (written ahead of time) has come since it."""
+    """Every assignment whose stored columns may be wrong as of `as_of`: its validity window
+    [sweep_lo, sweep_hi) does not hold the day (no status yet counts as sweep_hi = 0), found by two
+    index range scans; and, for recurring deadlines (whose window the first report does not cut),
+    those with reports recorded since the last sweep or whose report's day has come since it. Due-soon
+    days worked out for another horizon (`fresh` false) send every row with a due date."""
     since = (last_as_of or as_of).isoformat()
-    # SQLite's statistics often date from when every status was new: name the partial index.
-    unevaluated = "assignments" if sql.postgres else "assignments INDEXED BY ix_assignments_unevaluated"
-    result = connection.execute(
-        text(f"""
-        INSERT INTO sweep_touched (id)
-        SELECT id FROM assignments WHERE changes_on <= :as_of
-        UNION SELECT id FROM {unevaluated} WHERE status IS NULL
-        UNION SELECT assignment_id FROM reports WHERE id > :watermark
-        UNION SELECT assignment_id FROM reports WHERE reported_on > :since AND reported_on <= :as_of"""),
-        {"as_of": as_of.isoformat(), "watermark": watermark, "since": since},
-    )
-    return result.rowcount
-
-
-def _collect_stale(connection: Connection, sql: Dialect, as_of: date, params: dict[str, Any]) -> int:
-    """A full pass: one scan over every non-recurring assignment (its covering index) for the rows
-    whose stored columns are not what they would be as of `as_of`; they are then evaluated by key."""
+    parts = [
+        "SELECT id FROM assignments WHERE sweep_hi <= :day",
+        "SELECT id FROM assignments WHERE sweep_lo > :day",
+        "SELECT assignment_id FROM reports WHERE id > :watermark",
+        "SELECT assignment_id FROM reports WHERE reported_on > :since AND reported_on <= :as_of",
+    ]
+    if not fresh:
+        parts.append("SELECT id FROM assignments WHERE effective_due IS NOT NULL")
     return connection.execute(
-        text(f"""
-        INSERT INTO sweep_touched (id) SELECT a.id FROM assignments a
-        WHERE (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}') AND {stale_predicate(sql)}"""),
-        {**params, **stale_bounds(as_of)},
+        text("INSERT INTO sweep_touched (id) " + " UNION ".join(parts)),
+        {"day": (as_of - EPOCH).days, "as_of": as_of.isoformat(), "watermark": watermark, "since": since},
     ).rowcount
 
 
@@ -206,9 +201,10 @@ def evaluate_pass(
     fresh: bool = True,
     last_as_of: date | None = None,
 ) -> PassResult:
-    """One set-based pass: touched rows (or all, when `full`) evaluated into sweep_eval, keeping the
-    ones whose stored columns are stale; then the history rows and the assignments' columns are
-    written from it in two statements. `fresh`: the stored due-soon days are for this horizon."""
+    """One set-based pass: the rows whose validity window does not hold `as_of` (and, when `full`,
+    every recurring one) evaluated into sweep_eval, keeping those whose stored columns are stale; then
+    the history rows and the assignments' columns are written from it in two statements. `fresh`:
+    the stored due-soon days are for this horizon."""
     sql = Dialect(connection.dialect.name)
     if not sql.postgres:
         # The default 2 MB page cache thrashes when many scattered rows and their indexes change.
@@ -217,10 +213,7 @@ def evaluate_pass(
     fold_reports(connection, watermark)
     _temp_tables(connection, sql)
     params = {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)}
-    if full:
-        touched = _collect_stale(connection, sql, as_of, params)
-    else:
-        touched = _collect_touched(connection, sql, as_of, last_as_of, watermark)
+    touched = _collect(connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh)
     select = evaluation_select(sql, touched_only=True)
     connection.execute(
         text(

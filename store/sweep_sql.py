@@ -6,8 +6,6 @@ sweep evaluates those few rows in Python (store/sweep.py) and writes them throug
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from models.status import BUCKETS, Lifecycle, Status
 
 RECURRING = "recurring"
@@ -120,54 +118,3 @@ def evaluation_select(sql: Dialect, *, touched_only: bool) -> str:
         FROM ({_inputs(sql, touched_only=touched_only).replace(FENCE, fence)}) a {fence}
       ) evaluated {fence}
     ) derived"""
-
-
-def stale_predicate(sql: Dialect) -> str:
-    """True for a row `a` whose stored status, report day or next change day may not be what it would
-    be as of :as_of. It asks, for the stored status, whether the row's columns still satisfy that
-    status's condition in evaluate_one, with comparisons only (no date arithmetic, no lookups), so a
-    full pass is one narrow scan of the covering index; each row it flags is evaluated afresh.
-
-    The constants are as_of minus 30/60/120 days (:back_30 …) and plus 1/30/60 (:ahead_1 …). They
-    rely on what the sweep writes: an overdue row's next change day is due + 31, 61 or 121 (none
-    after 120 days) — for a row still overdue it is right exactly when it falls in the window of its
-    current age bucket; a due-soon row's is due + 1; a not-yet-due row's is its due-soon day."""
-    as_of = sql.day("as_of")
-    no_report = f"(a.first_report_on IS NULL OR a.first_report_on > {as_of})"
-    reported = f"a.first_report_on <= {as_of} AND a.reported_on = a.first_report_on AND a.changes_on IS NULL"
-    open_ = (
-        f"a.lifecycle = 'active' AND a.effective_due IS NOT NULL AND {no_report} AND a.reported_on IS NULL"
-    )
-    soon_known = "a.due_soon_of = a.effective_due AND :fresh = 1"
-    within = f"a.changes_on BETWEEN {sql.day('ahead_1')} AND"
-    bucket = (
-        f"CASE WHEN a.effective_due >= {sql.day('back_30')} THEN {within} {sql.day('ahead_30')} "
-        f"WHEN a.effective_due >= {sql.day('back_60')} THEN {within} {sql.day('ahead_30')} "
-        f"WHEN a.effective_due >= {sql.day('back_120')} THEN {within} {sql.day('ahead_60')} "
-        "ELSE a.changes_on IS NULL END"
-    )
-    closed = "a.reported_on IS NULL AND a.changes_on IS NULL"
-    valid = f"""CASE a.status
-      WHEN {_q(Status.done_on_time)} THEN a.lifecycle = 'active' AND {reported}
-        AND (a.effective_due IS NULL OR a.first_report_on <= a.effective_due)
-      WHEN {_q(Status.overdue)} THEN {open_} AND a.effective_due < {as_of} AND {bucket}
-      WHEN {_q(Status.not_due)} THEN {open_} AND {soon_known} AND a.due_soon_on > {as_of}
-        AND a.deadline_version = 1 AND a.changes_on = a.due_soon_on
-      WHEN {_q(Status.done_late)} THEN a.lifecycle = 'active' AND {reported}
-        AND a.first_report_on > a.effective_due
-      WHEN {_q(Status.no_deadline)} THEN a.lifecycle = 'active' AND a.effective_due IS NULL AND {no_report}
-        AND {closed}
-      WHEN {_q(Status.due_soon)} THEN {open_} AND {soon_known} AND a.due_soon_on <= {as_of}
-        AND a.effective_due >= {as_of} AND a.changes_on IS NOT NULL
-      WHEN {_q(Status.extended)} THEN {open_} AND {soon_known} AND a.due_soon_on > {as_of}
-        AND a.deadline_version > 1 AND a.changes_on = a.due_soon_on
-      WHEN {_q(Status.cancelled)} THEN a.lifecycle = 'cancelled' AND {closed}
-      WHEN {_q(Status.paused)} THEN a.lifecycle = 'paused' AND {closed}
-    END"""
-    return f"NOT COALESCE({valid}, FALSE)"
-
-
-def stale_bounds(as_of: date) -> dict[str, str]:
-    """The constants stale_predicate compares with."""
-    days = {"back_30": -30, "back_60": -60, "back_120": -120, "ahead_1": 1, "ahead_30": 30, "ahead_60": 60}
-    return {name: (as_of + timedelta(days=n)).isoformat() for name, n in days.items()}

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from store.tables import AssignmentRow, Base, ReportRow
 
-# Columns the sweep keeps on each assignment so that a full pass is one scan, with no join:
+# Columns the sweep keeps on each assignment so that a row's status needs no join:
 #   due_soon_on   the first "Sắp đến hạn" day, worked out for the effective due in due_soon_of;
 #   first_report_on  the earliest report (the sweep folds in new reports by id watermark).
 # They are not mapped on AssignmentRow (the core's class); the sweep reads and writes them in SQL.
@@ -17,29 +17,12 @@ _assignments: Table = AssignmentRow.__table__  # type: ignore[assignment]
 for _name in ("due_soon_on", "due_soon_of", "first_report_on"):
     if _name not in _assignments.c:
         _assignments.append_column(Column(_name, Date, nullable=True))
-# Covers every column a full pass reads (a narrow scan instead of the wide rows). It leads with id,
-# so a status change rewrites its entry in place instead of moving it across the index.
-SWEEP_COLUMNS = (
-    "id",
-    "lifecycle",
-    "deadline_kind",
-    "effective_due",
-    "first_report_on",
-    "due_soon_on",
-    "due_soon_of",
-    "deadline_version",
-    "status",
-    "reported_on",
-    "changes_on",
-)
-SWEEP_INDEX = Index("ix_assignments_sweep", *(_assignments.c[name] for name in SWEEP_COLUMNS))
-# New and edited assignments have no status yet: the sweep finds them by this small partial index.
-UNEVALUATED_INDEX = Index(
-    "ix_assignments_unevaluated",
-    _assignments.c.id,
-    sqlite_where=_assignments.c.status.is_(None),
-    postgresql_where=_assignments.c.status.is_(None),
-)
+# Two more columns, generated (not mapped, not declared here: their SQL differs by database; see
+# migration 0004_flows_2): sweep_lo and sweep_hi, the days [lo, hi) on which the stored status,
+# report day and next change day stay right, counted from 1970-01-01 (NULL: unbounded; hi = 0: no
+# status yet or a stored status the row's columns contradict). Generated, so any writer keeps them
+# true; the sweep finds its rows by their two partial indexes, ix_assignments_sweep_lo/_hi.
+
 # Reports dated ahead of time take effect on their day: the sweep finds them by it.
 REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)
 

@@ -52,7 +52,16 @@ assignments = st.lists(
     max_size=25,
 )
 # Days to sweep: mostly forward (the incremental pass), sometimes back (a full one), some in one go.
-steps = st.lists(st.tuples(st.integers(-20, 60), st.booleans()), min_size=1, max_size=6)
+# Between sweeps a report may come in: (which assignment, on which day after START).
+steps = st.lists(
+    st.tuples(
+        st.integers(-20, 60),
+        st.booleans(),
+        st.one_of(st.none(), st.tuples(st.integers(0, 24), st.integers(0, 260))),
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
 def _store(engine: Engine, items: list[tuple[Any, ...]]) -> list[tuple[int, Tracked]]:
@@ -96,6 +105,11 @@ def _store(engine: Engine, items: list[tuple[Any, ...]]) -> list[tuple[int, Trac
     return stored
 
 
+def _add_report(engine: Engine, assignment_id: int, on: date) -> None:
+    with transaction(engine) as session:
+        session.add(ReportRow(assignment_id=assignment_id, reported_on=on, recorded_at=NOW))
+
+
 def _reports(engine: Engine) -> dict[int, list[date]]:
     found: dict[int, list[date]] = {}
     with transaction(engine) as session:
@@ -118,14 +132,18 @@ def _check(engine: Engine, stored: list[tuple[int, Tracked]], as_of: date) -> No
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(items=assignments, days=steps)
 def test_the_sweep_in_sql_agrees_with_evaluate_one_on_every_day(
-    engine: Engine, items: list[Any], days: list[tuple[int, bool]]
+    engine: Engine, items: list[Any], days: list[tuple[int, bool, tuple[int, int] | None]]
 ) -> None:
     stored = _store(engine, items)
     as_of = START
-    for shift, full in days:
+    for shift, full, report in days:
+        if report is not None:
+            _add_report(engine, stored[report[0] % len(stored)][0], START + timedelta(days=report[1]))
         as_of += timedelta(days=shift)
         run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON, full=full)
         _check(engine, stored, as_of)
+        # Every stored status is now right as of this day: its validity window holds the day.
+        assert run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON).touched == 0
 
 
 def test_a_second_sweep_with_nothing_new_touches_nothing_and_a_report_touches_one(engine: Engine) -> None:

@@ -133,7 +133,7 @@ LATER = STAMP + timedelta(days=1)
 
 def test_content_changes_move_last_modified_and_a_new_day_raises_the_sequence() -> None:
     source = make_source()
-    kept = Stored(fingerprint(source), schedule(make_draft(source)), 2, STAMP, "0")
+    kept = Stored(fingerprint(source), schedule(make_draft(source)), 2, STAMP, "0", "r")
     assert revise(kept, source) is None
     assert revise(kept, make_source(task="Sơ kết giữa năm")) == (2, LATER)
     moved = source.deadline.replace('"effective_due": "2026-07-14"', '"effective_due": "2026-07-20"')

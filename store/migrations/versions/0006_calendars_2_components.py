@@ -20,6 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     with op.batch_alter_table("calendar_entries") as batch:
+        batch.add_column(sa.Column("revision", sa.String(length=100), nullable=True))
         batch.add_column(sa.Column("status", sa.String(length=40), nullable=True))
         batch.add_column(sa.Column("sort_key", sa.String(length=48), nullable=True))
         batch.add_column(sa.Column("event", sa.LargeBinary(), nullable=True))
@@ -34,3 +35,4 @@ def downgrade() -> None:
         batch.drop_column("event")
         batch.drop_column("sort_key")
         batch.drop_column("status")
+        batch.drop_column("revision")
