@@ -78,7 +78,7 @@ def fill(engine_url: str, assignments: int, seed: int = 7) -> None:
     groups = {f"Các đơn vị khối {g}": units[g * 20 : (g + 1) * 20] for g in range(5)}
     weights = [1 / (n + 1) ** 0.9 for n in range(len(units))]  # a few big units, many small ones
     with transaction(engine) as session:
-        rows = [
+        rows: list[dict[str, object]] = [
             {
                 "name": u,
                 "name_key": name_key(u),
@@ -186,10 +186,10 @@ def cpu_reference() -> None:
 def measure_builds(engine_url: str, out: Path) -> None:
     engine = make_engine(engine_url)
     cpu_reference()
-    day, options = NOW.date(), {"as_of": NOW.date(), "horizon": 5, "ui_url": BASE}
+    day = NOW.date()
     with transaction(engine) as session:
         began = time.perf_counter()
-        count = len(read_items(session, **options))
+        count = len(read_items(session, as_of=day, horizon=5, ui_url=BASE))
         print(f"assignments {count}")
         print(f"read_and_evaluate_in_python {count / (time.perf_counter() - began):,.0f} assignments/s "
               "(no stored statuses yet)")
@@ -198,7 +198,7 @@ def measure_builds(engine_url: str, out: Path) -> None:
     print(f"sweep {time.perf_counter() - began:.2f} s ({swept.touched} assignments, statuses stored)")
     with transaction(engine) as session:
         began = time.perf_counter()
-        read_items(session, **options)
+        read_items(session, as_of=day, horizon=5, ui_url=BASE)
         print(f"read_with_stored_statuses {count / (time.perf_counter() - began):,.0f} assignments/s")
     for label, flags in (("full_rebuild_first", {}), ("full_rebuild_forced", {"force": True}),
                          ("full_rebuild_rendering_all", {"force": True, "reuse": False})):
@@ -232,7 +232,7 @@ def _change_one(engine: Engine) -> int:
         target = session.scalar(
             select(AssignmentRow).where(AssignmentRow.deadline.is_not(None)).order_by(AssignmentRow.id.desc())
         )
-        assert target is not None
+        assert target is not None and target.due is not None
         moved = Deadline.model_validate(target.deadline).moved_to("gia hạn", target.due + timedelta(days=30))
         session.execute(
             update(AssignmentRow)

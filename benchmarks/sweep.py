@@ -1,128 +1,47 @@
-"""The daily sweep at 10k, 100k and 1M assignments on SQLite, next to a naive per-row ORM loop.
+"""The daily sweep at 10k, 100k and 1M assignments, next to a naive per-row ORM loop.
 
-Run: `.venv/bin/python -m benchmarks.sweep [--sizes 10000,100000,1000000] [--naive-max 100000]`.
-Prints, for each size: the first full pass (every status new), a full re-evaluation a day later, the
-daily sweep (only what crossed a threshold or got a report, found by index) and the naive loop
-(measured up to --naive-max, extrapolated linearly above it), each with time and the growth of
-peak resident memory;
-and the Prefect task runs a sweep would create: 4 of its own plus one per assignment of each
-changed plan, so they follow changed plans, never the store's size.
+Run: `.venv/bin/python -m benchmarks.sweep [--sizes 10000,100000,1000000] [--repeat 3]
+[--naive-max 10000] [--postgres URL [--no-sqlite]]`. SQLite, and PostgreSQL too with --postgres
+(a database the benchmark may empty and fill). For each size it prints the first pass (every status new), then
+--repeat rounds of: a full re-evaluation (`full=True`) the next day, 0.1% of assignments reported,
+the daily sweep the day after — each with wall time, CPU time, growth of peak resident memory, the
+rows evaluated and written; medians first, every run after, with the load average. Then the Prefect
+task runs the last daily sweep creates (4 of its own plus one per assignment of each plan it runs a
+flow for, at most --plan-flows plans: they follow changed plans, never the store's size), the time
+to build its events' payloads, and the naive loop (timed on --naive-max rows, scaled to the size).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from benchmarks.sweep_data import PER_PLAN, add_reports, generate
+from flows.events import event_of
+from flows.selection import MAX_PLAN_FLOWS, choose_plan_flows
 from models.deadlines import Deadline
 from models.status import Lifecycle, Tracked, evaluate_one
-from services.sweep import run_sweep
+from services.sweep import SweepOutcome, run_sweep
 from store import sweep_tables  # noqa: F401  (its tables and the columns it adds to assignments)
 from store.database import make_engine, migrate
 from store.tables import AssignmentRow, ReportRow
 
-PER_PLAN = 100  # assignments per plan
 AS_OF = date(2026, 6, 15)
 NOW = datetime(2026, 6, 15, 0, 0, tzinfo=UTC)
 HORIZON = 5
 SWEEP_TASKS = 4  # the sweep flow's own task runs: evaluate, events, escalation, feeds
-
-
-def _generate(engine: Engine, n: int) -> None:
-    """n assignments over n/100 plans and 200 units, due dates over two years, 30% reported,
-    1% cancelled, 2% extended, 10% without deadline, 0.1% recurring: bulk INSERT … SELECT."""
-    plans, units, tasks = max(1, n // PER_PLAN), 200, max(1, n // 2)
-    with engine.begin() as c:
-        # Secondary indexes are built once after the rows are in: far faster than row by row.
-        indexes = c.execute(
-            text(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                "AND tbl_name IN ('assignments', 'reports')"
-            )
-        ).all()
-        c.execute(text("PRAGMA foreign_keys=OFF"))
-        c.execute(text("PRAGMA cache_size=-262144"))
-        for name, _ in indexes:
-            c.execute(text(f"DROP INDEX {name}"))
-        seq = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < :n) "
-        c.execute(
-            text(
-                seq + "INSERT INTO units (id, name, name_key, is_group, external, aliases, abbreviations,"
-                " members, emails) SELECT i, 'Đơn vị ' || i, 'đơn vị ' || i, 0, 0, '[]', '[]', '[]', '[]'"
-                " FROM s"
-            ),
-            {"n": units},
-        )
-        c.execute(
-            text(
-                seq + "INSERT INTO plans (id, key, content_hash, kind, number, title, source, plan_file,"
-                " loaded_at) SELECT i, 'plan-' || i, 'h' || i, 'Kế hoạch', i || '-KH/TU', 'Kế hoạch ' || i,"
-                " 'bench', '', '2026-01-01 00:00:00' FROM s"
-            ),
-            {"n": plans},
-        )
-        c.execute(
-            text(
-                seq + "INSERT INTO tasks (id, plan_id, task_key, section, title, text, depends_on)"
-                f" SELECT i, 1 + (i - 1) / {PER_PLAN // 2}, 'T' || i, 'II.' || (i % 9 + 1),"
-                " 'Nhiệm vụ ' || i, '', '[]' FROM s"
-            ),
-            {"n": tasks},
-        )
-        c.execute(
-            text(
-                seq
-                + """
-            INSERT INTO assignments (id, plan_id, task_id, unit_id, key, role, lifecycle, deadline_version,
-              deadline, deadline_kind, due, effective_due, tentative, overdue_days)
-            SELECT i, 1 + (i - 1) / :per, 1 + (i - 1) / 2, 1 + i % 200, 'T' || i || '~' || i,
-              CASE WHEN i % 2 = 0 THEN 'lead' ELSE 'participant' END,
-              CASE WHEN i % 100 = 7 THEN 'cancelled' ELSE 'active' END,
-              CASE WHEN i % 50 = 3 THEN 2 ELSE 1 END,
-              CASE WHEN i % 10 = 9 THEN NULL WHEN i % 1000 = 5 THEN
-                '{"text":"định kỳ hằng tháng","kind":"recurring","start":"2025-01-01","due":"2025-01-31",'
-                || '"effective_due":"2025-02-03","recurrence":{"frequency":"monthly"}}'
-              ELSE '{"text":"ngày","kind":"on_date","due":"' || d || '","effective_due":"' || d || '"}' END,
-              CASE WHEN i % 10 = 9 THEN NULL WHEN i % 1000 = 5 THEN 'recurring' ELSE 'on_date' END,
-              CASE WHEN i % 10 = 9 THEN NULL WHEN i % 1000 = 5 THEN '2025-01-31' ELSE d END,
-              CASE WHEN i % 10 = 9 THEN NULL WHEN i % 1000 = 5 THEN '2025-02-03' ELSE d END,
-              0, 0
-            FROM (SELECT i, date('2025-09-01', '+' || ((i * 7919) % 640) || ' days') AS d FROM s)"""
-            ),
-            {"n": n, "per": PER_PLAN},
-        )
-        c.execute(
-            text("""
-            INSERT INTO reports (assignment_id, reported_on, note, channel, recorded_by, recorded_at)
-            SELECT id, date(COALESCE(effective_due, '2026-03-01'), printf('%+d days', (id * 31) % 21 - 12)),
-              '', 'bench', '', '2026-01-01 00:00:00'
-            FROM assignments WHERE id % 10 < 3""")
-        )
-        for _, sql in indexes:
-            c.execute(text(sql))
-        c.execute(text("PRAGMA foreign_keys=ON"))
-        c.execute(text("ANALYZE"))
-
-
-def _add_reports(engine: Engine, count: int, on: date) -> None:
-    with engine.begin() as c:
-        c.execute(
-            text("""
-            INSERT INTO reports (assignment_id, reported_on, note, channel, recorded_by, recorded_at)
-            SELECT id, :on, '', 'bench', '', '2026-06-16 00:00:00' FROM assignments
-            WHERE id % 10 >= 3 AND status = 'Quá hạn' ORDER BY id LIMIT :count"""),
-            {"on": on.isoformat(), "count": count},
-        )
 
 
 def _peak_rss_mib() -> float:
@@ -133,29 +52,97 @@ def _peak_rss_mib() -> float:
     return float("nan")
 
 
-def _reset_peak() -> None:
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
+class Run:
+    """One timed call: wall and CPU seconds, growth of peak memory (MiB), its result."""
+
+    def __init__(self, action: Callable[[], Any]) -> None:
+        with contextlib.suppress(OSError):
+            Path("/proc/self/clear_refs").write_text("5")
+        baseline, wall, cpu = _peak_rss_mib(), time.perf_counter(), time.process_time()
+        self.result = action()
+        self.wall, self.cpu = time.perf_counter() - wall, time.process_time() - cpu
+        self.peak, self.load = _peak_rss_mib() - baseline, os.getloadavg()[0]
 
 
-def _measure(action: Callable[[], Any]) -> tuple[float, float, Any]:
-    """Wall time and the growth of peak resident memory (MiB) over the baseline before the call."""
-    _reset_peak()
-    baseline = _peak_rss_mib()
+def _sweep(engine: Engine, as_of: date, *, full: bool = False) -> Run:
+    return Run(lambda: run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON, full=full, listed=1_000_000))
+
+
+def _line(label: str, runs: list[Run]) -> str:
+    def med(values: list[float]) -> float:
+        return statistics.median(values)
+
+    outcome: SweepOutcome = runs[-1].result
+    wall, cpu = med([r.wall for r in runs]) * 1000, med([r.cpu for r in runs]) * 1000
+    return (
+        f"  {label:28} {wall:8.1f} ms  cpu {cpu:7.1f} ms  peak {med([r.peak for r in runs]):6.1f} MiB"
+        f"  evaluated {outcome.touched:>9,}  written {outcome.written:>9,}"
+        f"  changed {outcome.transition_count:>9,}  plans {len(outcome.changed_plans):>6,}"
+        f"  load {med([r.load for r in runs]):.1f}"
+        + (
+            f"\n  {'':28} every run: " + ", ".join(f"{r.wall * 1000:.0f}" for r in runs) + " ms"
+            if len(runs) > 1
+            else ""
+        )
+    )
+
+
+def bench(engine: Engine, n: int, repeat: int, plan_flows: int) -> Run:
+    migrate(engine)
     started = time.perf_counter()
-    result = action()
-    seconds = time.perf_counter() - started
-    return seconds, _peak_rss_mib() - baseline, result
+    generate(engine, n)
+    print(
+        f"\n== {engine.dialect.name} · {n:,} assignments ({n // PER_PLAN:,} plans), generated in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+    print(_line("first pass (all new)", [_sweep(engine, AS_OF)]))
+    fulls, dailies = [], []
+    for round_ in range(repeat):
+        day = AS_OF + timedelta(days=1 + 2 * round_)
+        fulls.append(_sweep(engine, day, full=True))
+        add_reports(engine, max(1, n // 1000), day)
+        dailies.append(_sweep(engine, day + timedelta(days=1)))
+    print(_line("full re-evaluation", fulls))
+    print(_line("daily sweep", dailies))
+    _prefect(engine, dailies[-1].result, plan_flows)
+    return dailies[-1]
 
 
-def naive_loop(engine: Engine, as_of: date) -> int:
+def _prefect(engine: Engine, outcome: SweepOutcome, plan_flows: int) -> None:
+    chosen, _ = choose_plan_flows(outcome.plan_changes, plan_flows)
+    capped = SWEEP_TASKS + _assignments_of(engine, [c.plan_key for c in chosen])
+    every = SWEEP_TASKS + _assignments_of(engine, outcome.changed_plans)
+    print(
+        f"  Prefect task runs of the daily sweep: {capped:,} ({SWEEP_TASKS} + one per assignment of the "
+        f"{len(chosen)} plans given a flow run, of {len(outcome.changed_plans):,} changed; a flow for every "
+        f"changed plan would make {every:,})"
+    )
+    built = Run(lambda: [event_of(t, outcome.as_of) for t in outcome.transitions])
+    count = len(outcome.transitions)
+    print(f"  events: {count:,} payloads built in {built.wall * 1000:.1f} ms (sending: sweep_events)")
+
+
+def _assignments_of(engine: Engine, plans: list[str]) -> int:
+    if not plans:
+        return 0
+    query = text("SELECT COUNT(*) FROM assignments a JOIN plans p ON p.id = a.plan_id WHERE p.key IN :keys")
+    with engine.connect() as c:
+        return int(
+            c.execute(query.bindparams(bindparam("keys", expanding=True)), {"keys": plans}).scalar_one()
+        )
+
+
+def naive_loop(engine: Engine, as_of: date, limit: int | None = None) -> int:
     """The obvious way: every assignment as an ORM object, its reports, evaluate_one, assign, commit."""
     with Session(engine) as session:
         reports: dict[int, list[date]] = {}
-        for assignment_id, on in session.execute(select(ReportRow.assignment_id, ReportRow.reported_on)):
+        query = select(ReportRow.assignment_id, ReportRow.reported_on)
+        if limit is not None:  # the first `limit` assignments (ids 1…limit) and their reports only
+            query = query.where(ReportRow.assignment_id <= limit)
+        for assignment_id, on in session.execute(query):
             reports.setdefault(assignment_id, []).append(on)
         count = 0
-        for row in session.scalars(select(AssignmentRow)):
+        for row in session.scalars(select(AssignmentRow).order_by(AssignmentRow.id).limit(limit)):
             deadline = Deadline.model_validate(row.deadline) if row.deadline else None
             item = Tracked(
                 key=row.key,
@@ -171,86 +158,49 @@ def naive_loop(engine: Engine, as_of: date) -> int:
     return count
 
 
-def _plan_task_runs(engine: Engine, plans: list[str]) -> int:
-    if not plans:
-        return SWEEP_TASKS
-    with engine.connect() as c:
-        counted = c.execute(
-            text(
-                "SELECT COUNT(*) FROM assignments a JOIN plans p ON p.id = a.plan_id WHERE p.key IN "
-                "(SELECT value FROM json_each(:keys))"
-            ),
-            {"keys": _json(plans)},
-        ).scalar_one()
-    return SWEEP_TASKS + int(counted)
-
-
-def _json(items: list[str]) -> str:
-    import json
-
-    return json.dumps(items)
-
-
-def bench(n: int, naive_max: int, folder: Path) -> None:
-    engine = make_engine(f"sqlite:///{folder / f'bench-{n}.sqlite3'}")
-    migrate(engine)
-    gen_seconds, _, _ = _measure(lambda: _generate(engine, n))
-    print(f"\n== {n:,} assignments ({n // PER_PLAN:,} plans), generated in {gen_seconds:.1f} s")
-
-    def sweep(as_of: date, full: bool = False) -> Any:
-        return run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON, full=full, listed=1000)
-
-    rows = [("first full pass (all new)", *_measure(lambda: sweep(AS_OF)))]
-    rows.append(("full re-evaluation, next day", *_measure(lambda: sweep(date(2026, 6, 16), full=True))))
-    _add_reports(engine, max(1, n // 1000), date(2026, 6, 16))
-    rows.append(("daily sweep, next day", *_measure(lambda: sweep(date(2026, 6, 17)))))
-    for label, seconds, peak, outcome in rows:
-        found = "stale" if outcome.full else "touched"
-        print(
-            f"  {label:30} {seconds * 1000:9.1f} ms  peak {peak:7.1f} MiB  {found} {outcome.touched:>9,}  "
-            f"changed {outcome.transition_count:>9,}  plans {len(outcome.changed_plans):>6,}"
-        )
-    daily = rows[-1]
+def _naive(engine: Engine, n: int, naive_max: int, daily: Run) -> None:
+    rows = min(n, naive_max)
+    measured = Run(lambda: naive_loop(engine, AS_OF + timedelta(days=30), rows))
+    seconds = measured.wall * n / rows
+    how = "measured" if rows == n else f"timed on {rows:,} rows, scaled"
     print(
-        f"  Prefect task runs for the daily sweep: {_plan_task_runs(engine, daily[3].changed_plans):,} "
-        f"({SWEEP_TASKS} + one per assignment of {len(daily[3].changed_plans):,} changed plans; "
-        f"the store holds {n:,})"
+        f"  {'naive ORM loop':28} {seconds * 1000:8.1f} ms  ({how}); the daily sweep is "
+        f"{seconds / daily.wall:,.0f}× faster"
     )
-    _naive(engine, n, naive_max, daily[1])
-    engine.dispose()
-
-
-def _naive(engine: Engine, n: int, naive_max: int, daily_seconds: float) -> None:
-    if n <= naive_max:
-        seconds, peak, _ = _measure(lambda: naive_loop(engine, date(2026, 6, 17)))
-        how = "measured"
-    else:
-        seconds, peak, how = _naive_per_row * n, float("nan"), f"extrapolated from {naive_max:,}"
-    print(
-        f"  {'naive ORM loop':30} {seconds * 1000:9.1f} ms  peak {peak:7.1f} MiB  ({how}); "
-        f"daily sweep is {seconds / daily_seconds:,.0f}× faster"
-    )
-    _remember(seconds / n)
-
-
-_naive_per_row = 0.0
-
-
-def _remember(per_row: float) -> None:
-    global _naive_per_row
-    _naive_per_row = per_row
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000")
-    parser.add_argument("--naive-max", type=int, default=100_000)
-    parser.add_argument("--dir", type=Path, default=None, help="Where the benchmark databases go.")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--naive-max", type=int, default=10_000)
+    parser.add_argument("--plan-flows", type=int, default=MAX_PLAN_FLOWS)
+    parser.add_argument("--postgres", default=None, help="An empty PostgreSQL database to fill, too.")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only.")
+    parser.add_argument("--dir", type=Path, default=None, help="Where the SQLite databases go.")
     args = parser.parse_args(argv)
-    print(f"sweep benchmark — SQLite {__import__('sqlite3').sqlite_version}, Python {sys.version.split()[0]}")
+    print(
+        f"sweep benchmark — SQLite {__import__('sqlite3').sqlite_version}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         for n in (int(s) for s in args.sizes.split(",")):
-            bench(n, args.naive_max, Path(folder))
+            if not args.no_sqlite:
+                engine = make_engine(f"sqlite:///{Path(folder) / f'bench-{n}.sqlite3'}")
+                daily = bench(engine, n, args.repeat, args.plan_flows)
+                _naive(engine, n, args.naive_max, daily)
+                engine.dispose()
+            if args.postgres:
+                engine = make_engine(args.postgres)
+                _reset_postgres(engine)
+                bench(engine, n, args.repeat, args.plan_flows)
+                engine.dispose()
+
+
+def _reset_postgres(engine: Engine) -> None:
+    with engine.begin() as c:
+        c.execute(text("DROP SCHEMA public CASCADE"))
+        c.execute(text("CREATE SCHEMA public"))
 
 
 if __name__ == "__main__":

@@ -21,7 +21,15 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from calendars.feed import ALL_SPEC, FeedSpec, feed_fingerprint, plan_specs, read_units, todo_path
+from calendars.feed import (
+    ALL_SPEC,
+    FeedSpec,
+    fan_out,
+    feed_fingerprint,
+    plan_specs,
+    read_units,
+    todo_path,
+)
 from calendars.revisions import Published, publish, store
 from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
@@ -45,6 +53,7 @@ class FeedRebuild:
 # Above this many assignments a build that writes most feeds reads each feed's blocks from the store
 # rather than holding them all in memory (about 2.3 KB each).
 IN_MEMORY = 200_000
+ALL_INLINE = 50_000  # events in the coordinators' feed (about 55 MB) that a partial rebuild rewrites
 
 
 @dataclass(frozen=True)
@@ -88,10 +97,21 @@ def _affected(session: Session, moved: Sequence[Published]) -> list[FeedSpec]:
     if not moved:
         return []
     units = read_units(session)
-    unit_ids = {receiver for entry in moved for receiver in units.members.get(entry.item.unit_id,
-                                                                             (entry.item.unit_id,))}
+    unit_ids = fan_out({entry.item.id: entry.item.unit_id for entry in moved}, units.members)
     plans = plan_specs(session, {entry.item.plan_id for entry in moved})
-    return [*(units.spec(unit) for unit in sorted(unit_ids) if unit in units.names), *plans, ALL_SPEC]
+    return [*(units.spec(unit) for unit in sorted(unit_ids) if unit in units.names), *plans,
+            *_coordinators(session)]
+
+
+def _coordinators(session: Session) -> list[FeedSpec]:
+    """The coordinators' feed holds every assignment: rewriting it costs the whole store, whatever
+    changed. Past ALL_INLINE events it is left to the next full pass (the server's refresher, `dondoc
+    feeds build`), marked out of date, so that a rebuild told of a few changes stays as small as they."""
+    row = session.get(CalendarFeedRow, ALL_SPEC.feed)
+    if row is None or row.events <= ALL_INLINE:
+        return [ALL_SPEC]
+    row.fingerprint = ""  # differs from any real fingerprint: the full pass rewrites it
+    return []
 
 
 def _dirty(

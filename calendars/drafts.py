@@ -47,13 +47,17 @@ def schedule(draft: Draft) -> str:
 
 def to_entry(draft: Draft, sequence: int, last_modified: datetime) -> CalendarEntry:
     return CalendarEntry(
-        uid=draft.uid, role=Role(draft.role), task=draft.task, section=draft.section,
+        uid=draft.uid, role=_ROLES[draft.role], task=draft.task, section=draft.section,
         plan_title=draft.plan_title, plan_number=draft.plan_number, url=draft.url,
         deadline_text=draft.deadline_text, due=_day(draft.due), effective_due=_day(draft.effective_due),
         window_start=_day(draft.window_start), window_end=_day(draft.window_end), tentative=draft.tentative,
-        leads=draft.leads, participants=draft.participants, status=Status(draft.status),
+        leads=draft.leads, participants=draft.participants, status=_STATUSES[draft.status],
         reported_on=_day(draft.reported_on), sequence=sequence, last_modified=last_modified,
     )
+
+
+_ROLES = {role.value: role for role in Role}
+_STATUSES = {status.value: status for status in Status}
 
 
 def draft_sort_key(draft: Draft, last_modified: datetime) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
@@ -55,10 +56,7 @@ def plan_header(number: str | None, title: str) -> CalendarHeader:
 
 def feed_fingerprint(header: CalendarHeader, revisions: Iterable[str]) -> str:
     """A hash of the header and each entry's revision, in feed order: equal hashes, equal files."""
-    digest = hashlib.sha256(header.model_dump_json().encode())
-    for revision in revisions:
-        digest.update(b"\n" + revision.encode())
-    return digest.hexdigest()
+    return hashlib.sha256("\n".join((header.model_dump_json(), *revisions)).encode()).hexdigest()
 
 
 def fan_out(
@@ -86,7 +84,7 @@ class Units:
 
     def spec(self, unit_id: int) -> FeedSpec:
         name = self.names[unit_id]
-        return FeedSpec(unit_feed(unit_id), f"units/{unit_id}-{ascii_slug(name)[:60]}.ics", unit_header(name),
+        return FeedSpec(unit_feed(unit_id), f"units/{unit_id}-{_slug(name)}.ics", unit_header(name),
                         units=self.sources(unit_id))
 
 
@@ -111,10 +109,16 @@ def plan_specs(session: Session, plan_ids: Iterable[int] | None = None) -> list[
         wanted = sorted(set(plan_ids))
         rows = [row for chunk in chunks(wanted) for row in session.execute(statement, {"ids": chunk})]
     return [
-        FeedSpec(plan_feed(id_), f"plans/{id_}-{ascii_slug(key)[:60]}.ics", plan_header(number, title or ""),
+        FeedSpec(plan_feed(id_), f"plans/{id_}-{_slug(key)}.ics", plan_header(number, title or ""),
                  plan=id_)
         for id_, key, number, title in sorted(rows)
     ]
 
 
 ALL_SPEC = FeedSpec(ALL_FEED, "all.ics", ALL_HEADER)
+
+
+@lru_cache(maxsize=4096)
+def _slug(name: str) -> str:
+    # File names for feeds: every full rebuild asks again for the same few hundred.
+    return ascii_slug(name)[:60]

@@ -120,7 +120,8 @@ def format_value(value: object) -> tuple[str, str | None]:
 def content_line(prop: Property) -> str:
     """One property as a folded content line. Memoised: feeds repeat most lines (a status, a day,
     the alarms, a plan's link) and an assignment's event and to-do share their summary and text."""
-    key = (prop, type(prop.value))  # a Uri equals the same text as str, but is written differently
+    # A Uri equals the same text as a str but is written differently: its key says so.
+    key = (prop, Uri) if type(prop.value) is Uri else prop
     line = _LINES.get(key)
     if line is None:
         if len(_LINES) >= _LINES_KEPT:
@@ -129,7 +130,7 @@ def content_line(prop: Property) -> str:
     return line
 
 
-_LINES: dict[tuple[Property, type], str] = {}
+_LINES: dict[object, str] = {}
 _LINES_KEPT = 20_000
 
 

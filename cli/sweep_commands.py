@@ -30,21 +30,28 @@ def sweep(
         str | None, typer.Option("--as-of", help="Sweep as of this day (default: today).")
     ] = None,
     full: Annotated[
-        bool, typer.Option(help="Re-evaluate every assignment, not only what may have changed.")
+        bool,
+        typer.Option(help="Also check every stored due-soon day against the holiday calendar."),
     ] = False,
+    plan_flows: Annotated[
+        int, typer.Option(help="At most this many plan flow runs; other changed plans are listed.")
+    ] = 50,
 ) -> None:
     """Run the daily sweep flow: statuses in one SQL pass, events, escalation, feeds, and a plan flow for
-    each plan that changed. Runs against PREFECT_API_URL (or Prefect's temporary local server)."""
+    each changed plan that matters most. Runs against PREFECT_API_URL (or Prefect's temporary server)."""
     from flows.sweep import daily_sweep
 
-    result = daily_sweep(as_of=_date(as_of), full=full)
+    result = daily_sweep(as_of=_date(as_of), full=full, max_plan_flows=plan_flows)
     out.print(
         f"sweep as of {result['as_of']}: {result['transitions']} status change(s), "
         f"{len(result['changed_plans'])} plan(s) changed, {result['events']} event(s)"
     )
-    for plan in result["changed_plans"]:
+    for plan in result["plan_flows"]:
         failed = result["failed_plans"].get(plan)
         out.print(f"  • {plan}" + (f" [bold red]failed:[/] {failed}" if failed else ""))
+    if len(result["changed_plans"]) > len(result["plan_flows"]):
+        others = len(result["changed_plans"]) - len(result["plan_flows"])
+        out.print(f"  … {others} more changed plan(s) listed in the sweep's artifact (no flow run)")
     for name, detail in result["steps"].items():
         out.print(f"  {name}: {detail}", markup=False)
 

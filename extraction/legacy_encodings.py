@@ -8,6 +8,7 @@ decides when to ask, and converts character by character so that lines stay wher
 from __future__ import annotations
 
 import codecs
+import re
 from typing import NamedTuple
 
 import viparse
@@ -22,21 +23,20 @@ class Repaired(NamedTuple):
     encoding: str | None  # the legacy encoding the text was converted from, None if left alone
 
 
-def _is_vietnamese_letter(ch: str) -> bool:
-    code = ord(ch)
-    return 0x1EA0 <= code <= 0x1EF9 or ch in "ăĂđĐĩĨũŨơƠưƯ"
+# Counted in the UTF-8 bytes, where each character is a fixed byte pattern: a few fast scans of the
+# text rather than a look at every character. U+00A0-U+00FF are C2 A0-BF and C3 80-BF; U+1EA0-U+1EF9
+# (the toned Vietnamese vowels) are E1 BA A0-BF and E1 BB 80-B9.
+_LATIN1_C2 = re.compile(rb"\xc2[\xa0-\xbf]")
+_OUTSIDE_1EA0_1EF9 = re.compile(rb"\xe1(?:\xba[\x80-\x9f]|\xbb[\xba-\xbf])")
+_VIETNAMESE_LETTERS = re.compile(b"|".join(re.escape(ch.encode()) for ch in "ăĂđĐĩĨũŨơƠưƯ"))
 
 
 def looks_like_unicode_vietnamese(text: str) -> bool:
     """True when letters only Unicode Vietnamese has outnumber the Latin-1 letters legacy text is made of."""
-    vietnamese = latin1 = 0
-    for ch in text:
-        if ch < "\u00a0":
-            continue
-        if ch <= "\u00ff":
-            latin1 += 1
-        elif _is_vietnamese_letter(ch):
-            vietnamese += 1
+    data = text.encode("utf-8", "surrogatepass")
+    latin1 = data.count(b"\xc3") + len(_LATIN1_C2.findall(data))
+    toned = data.count(b"\xe1\xba") + data.count(b"\xe1\xbb") - len(_OUTSIDE_1EA0_1EF9.findall(data))
+    vietnamese = toned + len(_VIETNAMESE_LETTERS.findall(data))
     return latin1 == 0 or vietnamese > latin1
 
 

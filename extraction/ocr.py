@@ -11,6 +11,7 @@ Every line stays where it was.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import unicodedata
@@ -94,34 +95,45 @@ def restore_diacritics(text: str) -> str:
     """Spans that lost their diacritics, given back the spelling of a known phrase (see module doc)."""
     lines = text.split("\n")
     split = [_WORD.findall(line) for line in lines]
-    if not _damaged(split, _openings(split)):
+    if not _damaged(split):
         return text
     names, lexicon = _names(split), _lexicon()
-    # A phrase can only start where its first two words (folded) do: most places are passed at once.
+    # A phrase can only start where its first two words (folded) do, and only changes a span holding a
+    # bare word that is some accented word of the text or the lexicon without its accents.
     starts = {key[:2] for key in names} | {key[:2] for key in lexicon}
-    return "\n".join(_restore_line(line, names, lexicon, starts) for line in lines)
+    lost = {fold_word(w) for words in split for w in words if not w.isascii()} | _lexicon_bare()
+    pairs = zip(lines, split, strict=True)
+    return "\n".join(_restore_line(line, names, lexicon, starts, lost, words) for line, words in pairs)
 
 
-def _openings(split: list[list[str]]) -> set[tuple[str, str]]:
-    """The first two words (folded) of every known phrase: the lexicon's and the document's names'."""
-    found = {(key[0], key[1]) for key in _lexicon()}
+@cache
+def _lexicon_openings() -> frozenset[tuple[str, ...]]:
+    return frozenset(key[:2] for key in _lexicon())
+
+
+@cache
+def _lexicon_bare() -> frozenset[str]:
+    words = (w for phrase in _lexicon().values() for w in phrase.split())
+    return frozenset(fold_word(w) for w in words if not w.isascii())
+
+
+def _damaged(split: list[list[str]]) -> bool:
+    """Whether two bare words in a row read, without accents, as the opening of a known phrase: one of the
+    lexicon's or a capitalised one the text spells with accents elsewhere."""
+    bare: list[tuple[str, str]] = []  # folded, which for ASCII words is lower case
+    named: list[tuple[str, str]] = []
     for words in split:
         for a, b in itertools.pairwise(words):
-            if a[0].isupper() and not (a.isascii() and b.isascii()):
-                found.add((fold_word(a), fold_word(b)))
-    return found
-
-
-def _damaged(split: list[list[str]], openings: set[tuple[str, str]]) -> bool:
-    """Whether two bare words in a row read, without accents, as the opening of a known phrase."""
-    hits = 0
-    for words in split:
-        for a, b in itertools.pairwise(words):
-            if a.isascii() and b.isascii() and (fold_word(a), fold_word(b)) in openings:
-                hits += 1
-                if hits >= DAMAGED:
-                    return True
-    return False
+            if a.isascii() and b.isascii():
+                bare.append((a.lower(), b.lower()))
+            elif a[0].isupper():
+                named.append((a, b))
+    openings = _lexicon_openings()
+    hits = sum(1 for pair in bare if pair in openings)
+    if hits >= DAMAGED or len(bare) < DAMAGED:
+        return hits >= DAMAGED
+    openings = openings | {(fold_word(a), fold_word(b)) for a, b in named}
+    return sum(1 for pair in bare if pair in openings) >= DAMAGED
 
 
 def _restore_line(
@@ -129,16 +141,30 @@ def _restore_line(
     names: dict[tuple[str, ...], str],
     lexicon: dict[tuple[str, ...], str],
     starts: set[tuple[str, ...]],
+    lost: set[str],
+    written: list[str],
 ) -> str:
+    """`line` with its spans restored; `written` are its words (`_WORD`), `lost` as in the caller."""
+    # Places of bare words that may have lost their accents (folded, a bare word is in lower case):
+    # a span is changed only if it holds one.
+    bare = [j for j, word in enumerate(written) if word.isascii() and word.lower() in lost]
+    if not bare:
+        return line
     words = list(_WORD.finditer(line))
-    folded = [fold_word(w.group(0)) for w in words]
+    folded = [fold_word(word) for word in written]
     pieces: list[str] = []
     done, i = 0, 0
     while i < len(words):
+        ahead = bisect.bisect_left(bare, i)
+        if ahead == len(bare):
+            break
+        if bare[ahead] - i >= LONGEST:
+            i = bare[ahead] - LONGEST + 1
+            continue
         if (folded[i], folded[i + 1] if i + 1 < len(words) else "") not in starts:
             i += 1
             continue
-        for n in range(min(LONGEST, len(words) - i), 1, -1):
+        for n in range(min(LONGEST, len(words) - i), max(bare[ahead] - i + 1, 2) - 1, -1):
             span = line[words[i].start() : words[i + n - 1].end()]
             key = tuple(folded[i : i + n])
             known = names.get(key) if span[0].isupper() else None

@@ -8,45 +8,12 @@ words of its name (capitalised words, place and level words), until a predicate 
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import NamedTuple
 
 from extraction import lexicon as lx
+from extraction.tokens import Token, Tokens, tokenize
 
-_TOKEN = re.compile(r"\w+(?:[-/.&’']\w+)*%?|[^\w\s]")
-
-
-class Token(NamedTuple):
-    """A word or punctuation mark at text[start:end], its lower case and capital worked out once."""
-
-    text: str
-    start: int
-    end: int
-    low: str
-    capitalised: bool
-
-
-Tokens = Sequence[Token]
-
-
-def tokenize(text: str) -> list[Token]:
-    return [_token(m.group(0), m.start()) for m in _TOKEN.finditer(text)]
-
-
-def _token(word: str, start: int) -> Token:
-    return Token(word, start, start + len(word), word.lower(), word[:1].isupper())
-
-
-@lru_cache(maxsize=256)
-def _tokenized(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
-    """The tokens of a text and where they start: a sentence is read for units at many places."""
-    tokens = tuple(tokenize(text))
-    return tokens, tuple(t.start for t in tokens)
-
+__all__ = ["Token", "Tokens", "UnitList", "read_units", "tokenize", "unit_heading"]
 
 def _phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     table: dict[str, list[tuple[str, ...]]] = {}
@@ -84,12 +51,12 @@ _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thà
 
 def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
     """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
-    if i >= len(tokens):
+    if not tokens.has(i):
         return 0
     for phrase in table.get(tokens[i].low, ()):
         # The first word is the table's key: only the words after it need comparing.
         n = len(phrase)
-        if i + n <= len(tokens) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
+        if tokens.has(i + n - 1) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
             return n
     return 0
 
@@ -119,7 +86,7 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     """(tokens taken by quantifier and head, kind, head words) at tokens[i]; (0, '', ()) if no head."""
     q = match(_QUANT, tokens, i)
     j = i + q
-    if j >= len(tokens):
+    if not tokens.has(j):
         return 0, "", ()
     tok = tokens[j]
     if tok.text.isupper() and len(tok.text) <= 5 and match(_INSTITUTION, tokens, j) == 1:
@@ -133,15 +100,15 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
         return 0, "", ()
     named = match(_NAMED, tokens, j)
     if named > best:
-        after = tokens[j + named] if j + named < len(tokens) else None
+        after = tokens[j + named] if tokens.has(j + named) else None
         if q or in_list or (after is not None and after.capitalised and after.text[0].isalpha()):
             best, kind = named, "named"
-    if not best and q and tok.low == "tổ" and j + 1 < len(tokens) and tokens[j + 1].low == "chức":
+    if not best and q and tok.low == "tổ" and tokens.has(j + 1) and tokens[j + 1].low == "chức":
         best, kind = 2, "generic"
     if not best:
         return 0, "", ()
     words = tuple(t.low for t in tokens[j : j + best])
-    nxt = tokens[j + best] if j + best < len(tokens) else None
+    nxt = tokens[j + best] if tokens.has(j + best) else None
     followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
     if kind == "person":
         return q + best, "person", words
@@ -155,7 +122,7 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
 def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     """Whether the separator at tokens[i] ("," or "và") joins two words of one name."""
     nxt = i + 1
-    if nxt >= len(tokens):
+    if not tokens.has(nxt):
         return False
     if tokens[i].low == "và" and match(_FIELD, tokens, nxt):
         return True
@@ -168,7 +135,7 @@ def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
 def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
     """Index after the last word of the name that starts at tokens[i], and why it ended there."""
     tails, after_capital, named = 0, True, 0
-    while i < len(tokens):
+    while tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
             if tok.text != ";" and _inside_name(tokens, i, persons=persons):
@@ -178,7 +145,7 @@ def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
             return i, "separator"
         if tok.text == ":":
             return i, "colon"
-        if tok.text == "-" and i + 1 < len(tokens) and tokens[i + 1].capitalised:
+        if tok.text == "-" and tokens.has(i + 1) and tokens[i + 1].capitalised:
             i += 1
             continue
         if not tok.text[0].isalnum() and tok.text != "-":
@@ -216,15 +183,14 @@ def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
         return bool(match(_NAMED, tokens, i) or match(_INSTITUTION, tokens, i))
     institution = match(_INSTITUTION, tokens, i)
     heads = match(_OFFICES, tokens, i) or (0 if institution else match(_NAMED, tokens, i))
-    following = tokens[i + heads] if heads and i + heads < len(tokens) else None
+    following = tokens[i + heads] if heads and tokens.has(i + heads) else None
     return bool(named and heads and following and following.capitalised)
 
 
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
     """The list of units that begins at `text[start:]` (after spaces), or None if none begins there."""
-    every, starts = _tokenized(text)
-    tokens = every[bisect_left(starts, start) :]
-    if not tokens:
+    tokens = Tokens(text, start)
+    if not tokens.has(0):
         return None
     parts: list[Part] = []
     i, separator, stop = 0, None, "end"
@@ -295,7 +261,7 @@ def _shared_office(tokens: Tokens, current: list[Part], part: Part) -> bool:
     """ "Văn phòng HĐND và UBND huyện": one office serving two bodies named by their heads alone."""
     if len(current) != 1 or current[0].head != ("văn", "phòng"):
         return False
-    served = tokens[current[0].first + 2 : current[0].last + 1]
+    served = Tokens.of(tokens[current[0].first + 2 : current[0].last + 1])
     joined = match(_INSTITUTION, tokens, part.first) > 0
     return len(served) == 1 and match(_INSTITUTION, served, 0) == 1 and joined
 

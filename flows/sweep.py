@@ -1,5 +1,6 @@
 """`daily_sweep`: one set-based pass over every assignment, then events, escalation, feeds, and a
-plan flow for each plan whose status changed — nothing for plans that did not."""
+plan flow for each of the (at most `max_plan_flows`) changed plans that matter most — nothing for
+plans that did not change."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.adapters import Step
+from flows.selection import MAX_PLAN_FLOWS, choose_plan_flows
+from flows.sweep_summary import summary
 from services.sweep import SweepOutcome
 
 SWEEP_ARTIFACT = "daily-sweep"
@@ -73,9 +76,13 @@ def _flow_run_name() -> str:
 
 
 @flow(name="daily-sweep", flow_run_name=_flow_run_name)
-def daily_sweep(as_of: date | None = None, full: bool = False) -> dict[str, Any]:
-    """Evaluate every assignment that may have changed as of a day (all of them with `full`), record
-    and announce the changes, escalate, rebuild feeds, and refresh the plan flows of changed plans."""
+def daily_sweep(
+    as_of: date | None = None, full: bool = False, max_plan_flows: int = MAX_PLAN_FLOWS
+) -> dict[str, Any]:
+    """Evaluate every assignment whose stored status may be wrong as of a day (`full`: the due-soon
+    days checked against the holiday calendar too), record and announce the changes, escalate,
+    rebuild feeds, and refresh the plan flows of at most `max_plan_flows` changed plans, those a
+    coordinator most needs to see; the others are listed in the sweep's artifact."""
     from flows.plan import plan_flow
     from services.context import Context
 
@@ -83,13 +90,14 @@ def daily_sweep(as_of: date | None = None, full: bool = False) -> dict[str, Any]
     outcome = evaluate(day, full)
     sent = events(outcome)
     steps = [escalation(day), feeds(day, outcome)]
+    chosen, rest = choose_plan_flows(outcome.plan_changes, max_plan_flows)
     failed: dict[str, str] = {}
-    for plan_key in outcome.changed_plans:
-        state = plan_flow(plan_key, day, return_state=True)
+    for change in chosen:
+        state = plan_flow(change.plan_key, day, return_state=True)
         if not state.is_completed():
-            failed[plan_key] = state.message or state.name or "failed"
+            failed[change.plan_key] = state.message or state.name or "failed"
     create_markdown_artifact(
-        markdown=_summary(outcome, sent, steps, failed),
+        markdown=summary(outcome, sent, steps, failed, chosen, rest),
         key=SWEEP_ARTIFACT,
         description=f"Quét trạng thái ngày {day:%d/%m/%Y}",
     )
@@ -100,22 +108,7 @@ def daily_sweep(as_of: date | None = None, full: bool = False) -> dict[str, Any]
         "transitions": outcome.transition_count,
         "events": sent,
         "changed_plans": outcome.changed_plans,
+        "plan_flows": [change.plan_key for change in chosen],
         "failed_plans": failed,
         "steps": {s.name: s.detail for s in steps},
     }
-
-
-def _summary(outcome: SweepOutcome, sent: int, steps: list[Step], failed: dict[str, str]) -> str:
-    lines = [
-        f"# Quét trạng thái ngày {outcome.as_of:%d/%m/%Y}",
-        "",
-        f"- {'Toàn bộ' if outcome.full else 'Chỉ phần thay đổi'}: xét {outcome.touched} nhiệm vụ, "
-        f"{outcome.transition_count} chuyển trạng thái, {sent} sự kiện",
-        f"- Kế hoạch thay đổi: {len(outcome.changed_plans)}",
-    ]
-    lines += [
-        f"  - {key}" + (f" — **lỗi**: {failed[key]}" if key in failed else "")
-        for key in outcome.changed_plans
-    ]
-    lines += [f"- {step.name}: {'' if step.ran else '(bỏ qua) '}{step.detail}" for step in steps]
-    return "\n".join(lines)

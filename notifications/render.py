@@ -6,10 +6,11 @@ import base64
 import re
 import secrets
 from datetime import date, datetime
-from functools import lru_cache
 from email import base64mime
+from email.headerregistry import BaseHeader
 from email.message import EmailMessage, MIMEPart
 from email.utils import format_datetime, getaddresses, parseaddr
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -157,9 +158,11 @@ def assemble(subject: str, headers: dict[str, str], text: str, html: str) -> Out
             message[name] = value
     boundary = _boundary()
     message.set_raw("MIME-Version", "1.0")
-    message.set_raw("Content-Type", f'multipart/alternative; boundary="{boundary}"')
+    message.set_raw("Content-Type", f'multipart/alternative;\n boundary="{boundary}"')
     bodies = [_base64(text), _base64(html)]
-    parts = [_text_part(body, subtype) for body, subtype in zip(bodies, ("plain", "html"), strict=True)]
+    parts: list[Any] = [
+        _text_part(body, subtype) for body, subtype in zip(bodies, ("plain", "html"), strict=True)
+    ]
     message.set_payload(parts)
     message.envelope_sender = _address(headers.get("From", ""))
     to = headers.get("To", "")
@@ -212,10 +215,10 @@ def _wire(message: Outgoing, boundary: str, parts: list[EmailMessage], bodies: l
 def _header_block(message: MIMEPart) -> str:
     lines = []
     for name, value in message.raw_items():
-        if isinstance(value, str):
-            lines.append(f"{name}: {value}")
-        else:  # a header the policy parsed (not plain ASCII): let it fold and encode it
+        if isinstance(value, BaseHeader) or not value.isascii():  # parsed by the policy: it folds
             lines.append(message.policy.fold(name, value).rstrip("\n"))
+        else:
+            lines.append(f"{name}: {value}")
     return "\n".join(lines)
 
 

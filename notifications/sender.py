@@ -3,12 +3,14 @@
 Why this order. SMTP has no idempotent send, so exactly-once cannot be promised against a crash:
 marking a row sent before sending would lose mail; sending before marking may send twice. dondoc
 sends first and shrinks the window to the moment between the server's "250" and the commit that
-marks the row sent (one small commit per message). A sweep killed in that moment leaves the row
-claimed; once its lease expires the next sweep sends it again under the same Message-ID, so the
-one duplicate that can exist per crash is recognisable (and dropped by clients that dedupe on it).
-Two sweeps at once never send the same row: the claim is a conditional UPDATE, committed before
-any mail goes out.
-"""
+marks the row sent: one commit per message (a cheap UPDATE by primary key on a connection held for
+the batch), never one per group, which would widen the window to the whole group. The next
+message is rendered while the server takes in the current one, before its "250" is read; that
+stretches the window by one rendering but never holds a second message in it. A sweep killed in
+that moment leaves the row claimed; once its lease expires the next sweep sends it again under
+the same Message-ID, so the one duplicate that can exist per crash is recognisable (and dropped
+by clients that dedupe on it). Two sweeps at once never send the same row: the claim is a
+conditional UPDATE, committed before any mail goes out."""
 
 from __future__ import annotations
 
@@ -64,20 +66,67 @@ def group(claimed: list[Claimed], domain: str) -> list[tuple[Digest, list[int]]]
     return digests
 
 
-def _send(transport: Transport, message: EmailMessage) -> MailError | None:
-    """Send; after a lost connection, try once more on a fresh one."""
-    try:
-        transport.send(message)
-        return None
-    except MailError as error:
-        if not error.connection:
-            return error
+def _again(transport: Transport, message: EmailMessage, error: MailError) -> MailError | None:
+    """After a lost connection, send once more on a fresh one; any other error stands."""
+    if not error.connection:
+        return error
     try:
         transport.reconnect()
         transport.send(message)
         return None
-    except MailError as error:
-        return error
+    except MailError as again:
+        return again
+
+
+Batch = tuple[Digest, list[int]]
+
+
+class _Run:
+    """One delivery: the lease token, the connection held for marking, and the tally."""
+
+    def __init__(self, engine: Engine, transport: Transport, token: str, now: datetime, retry: RetryPolicy):
+        self.engine, self.transport, self.token, self.now, self.retry = engine, transport, token, now, retry
+        self.connection = engine.connect()  # held: each mark-sent is then one cheap commit
+        self.result = Delivery()
+        self.pending: tuple[Batch, EmailMessage] | None = None
+
+    def submit(self, batch: Batch, message: EmailMessage) -> bool:
+        """Hand a message over; it stays pending until `settle`. False if the server is gone."""
+        try:
+            self.transport.submit(message)
+        except MailError as error:
+            return self.outcome(batch, _again(self.transport, message, error))
+        self.pending = (batch, message)
+        return True
+
+    def settle(self) -> bool:
+        """Wait for the verdict on the pending message and record it. False if the server is gone."""
+        if self.pending is None:
+            return True
+        (batch, message), self.pending = self.pending, None
+        try:
+            self.transport.confirm()
+            error = None
+        except MailError as lost:
+            error = _again(self.transport, message, lost)
+        return self.outcome(batch, error)
+
+    def outcome(self, batch: Batch, error: MailError | None) -> bool:
+        digest, ids = batch
+        if error is None:
+            done = outbox.mark_sent(self.connection, ids, self.token, now=self.now)
+            self.result.messages += 1
+            self.result.notifications += done
+            self.result.lost_leases += len(ids) - done
+            return True
+        _record(self.engine, self.result, digest, ids, self.token, error, now=self.now, retry=self.retry)
+        return not error.connection
+
+    def release(self, batches: list[Batch], *, count: bool = True) -> None:
+        """Give rows never tried back untouched (the server is gone, or rendering failed)."""
+        rest = [i for _, ids in batches for i in ids]
+        outbox.release(self.engine, rest, self.token)
+        self.result.released += len(rest) if count else 0
 
 
 def deliver(
@@ -89,35 +138,36 @@ def deliver(
     domain: str,
     retry: RetryPolicy,
 ) -> Delivery:
+    """Send every claimed digest on one connection and mark each one sent in its own commit.
+
+    Message n+1 is rendered while the server takes in message n, before its "250" is read: the
+    two processes work at once, and still at most one message is ever between "250" and its
+    commit, so a crash can still duplicate at most one message.
+    """
     token = uuid.uuid4().hex
     claimed = outbox.claim(engine, token, now=now, lease=retry.lease, domain=domain)
-    result = Delivery(claimed=len(claimed))
     batches = group(claimed, domain)
-    connection = engine.connect()  # held for the batch: each mark-sent is one cheap commit
+    run = _Run(engine, transport, token, now, retry)
+    run.result.claimed = len(claimed)
     try:
-        for index, (digest, ids) in enumerate(batches):
+        for index, batch in enumerate(batches):
             try:
-                message = render(digest)
+                message = render(batch[0])
             except Exception:
-                outbox.release(engine, [i for _, rest in batches[index:] for i in rest], token)
+                run.settle()
+                run.release(batches[index:], count=False)
                 raise
-            error = _send(transport, message)
-            if error is None:
-                done = outbox.mark_sent(connection, ids, token, now=now)
-                result.messages += 1
-                result.notifications += done
-                result.lost_leases += len(ids) - done
-                continue
-            _record(engine, result, digest, ids, token, error, now=now, retry=retry)
-            if error.connection:  # the server is gone: give the rest back untouched
-                rest = [i for _, later in batches[index + 1 :] for i in later]
-                outbox.release(engine, rest, token)
-                result.released += len(rest)
+            if not run.settle():
+                run.release(batches[index:])
                 break
+            if not run.submit(batch, message):
+                run.release(batches[index + 1 :])
+                break
+        run.settle()
     finally:
-        connection.close()
+        run.connection.close()
         transport.close()
-    return result
+    return run.result
 
 
 def _record(

@@ -41,8 +41,10 @@ class Received(BaseModel):
 class Mailbox:
     """The aiosmtpd handler: keeps messages as .eml files in a folder, or in memory (tests)."""
 
-    def __init__(self, directory: Path | None = None, *, in_memory: bool | None = None) -> None:
-        self.directory = directory
+    def __init__(
+        self, directory: Path | None = None, *, in_memory: bool | None = None, pipelining: bool = True
+    ) -> None:
+        self.directory, self.pipelining = directory, pipelining
         # A long-running sink writing files must not also grow a list for ever.
         self.in_memory = directory is None if in_memory is None else in_memory
         self.received: list[Received] = []
@@ -50,6 +52,16 @@ class Mailbox:
         self._lock = threading.Lock()
         if directory is not None:
             directory.mkdir(parents=True, exist_ok=True)
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        """Offer PIPELINING (RFC 2920): aiosmtpd answers each command in turn from a buffered
+        stream, so it takes them pipelined; it just does not say so."""
+        session.host_name = hostname
+        if not self.pipelining:
+            return responses
+        return [*responses[:-1], "250-PIPELINING", responses[-1]]
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         data = bytes(envelope.content)
@@ -106,6 +118,9 @@ class Server(SMTP):
 
     @syntax("DATA")
     async def smtp_DATA(self, arg: str) -> None:
+        if self._decode_data:  # text content wanted: aiosmtpd's own way
+            await super().smtp_DATA(arg)
+            return
         if await self.check_helo_needed() or await self.check_auth_needed("DATA"):
             return
         assert self.envelope is not None
@@ -127,26 +142,29 @@ class Server(SMTP):
             self.envelope.content = self.envelope.original_content = content
             status = await self._call_handler_hook("DATA")
             status = "250 OK" if not isinstance(status, str) else status
-        self._set_post_data_state()
+        self.envelope = self._create_envelope()  # aiosmtpd's post-DATA state
         await self.push(status)
 
     async def _read_data(self) -> bytes | None:
         """The bytes up to (without) the final "." CRLF; None past the size limit (read, not kept)."""
         chunks: list[bytes] = []
         tail, size = b"\r\n", 0
-        limit = self.data_size_limit or 0
+        limit = (self.data_size_limit or 0) + len(b".\r\n")
         while True:
             try:
                 chunk = await self._reader.readuntil(b".\r\n")
             except asyncio.LimitOverrunError as error:  # no ".\r\n" in the next kilobyte
                 chunk = await self._reader.readexactly(error.consumed)
+            except asyncio.CancelledError:  # the connection was lost mid-message
+                self._writer.close()
+                raise
             size += len(chunk)
             tail = (tail + chunk)[-len(_END) :]
-            if not limit or size <= limit:
+            if size <= limit or not self.data_size_limit:
                 chunks.append(chunk)
             if tail == _END:
                 break
-        if limit and size > limit:
+        if self.data_size_limit and size > limit:
             return None
         return b"".join(chunks)[:-3]
 
@@ -164,8 +182,11 @@ def _event_loop() -> asyncio.AbstractEventLoop:
     return uvloop.new_event_loop()
 
 
-def start_sink(handler: Any, host: str = "127.0.0.1", port: int = 8025) -> Controller:
-    """Start an SMTP server in a thread on host:port; `.stop()` ends it."""
-    controller = _Controller(handler, hostname=host, port=port, ready_timeout=10.0, loop=_event_loop())
+def start_sink(handler: Any, host: str = "127.0.0.1", port: int = 8025, **options: Any) -> Controller:
+    """Start an SMTP server in a thread on host:port; `.stop()` ends it. `options` go to aiosmtpd's
+    SMTP (data_size_limit=...)."""
+    controller = _Controller(
+        handler, hostname=host, port=port, ready_timeout=10.0, loop=_event_loop(), **options
+    )
     controller.start()
     return controller

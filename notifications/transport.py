@@ -17,7 +17,6 @@ from pydantic import SecretStr
 from models.errors import DondocError
 from notifications.render import Outgoing, wire_bytes
 
-
 _LEADING_DOT = re.compile(rb"^\.", re.MULTILINE)
 
 
@@ -126,23 +125,42 @@ class SmtpTransport:
             raise classify(smtplib.SMTPDataError(code, reply))
 
     def _envelope(self, smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], size: int) -> None:
-        """smtplib's `sendmail` up to the data, minus its re-parsing of each address: the addresses
-        come from `envelope`, already bare."""
+        """smtplib's `sendmail` up to the data, minus its re-parsing of each address (they come
+        from `envelope`, already bare), and in one round trip where the server offers PIPELINING
+        (RFC 2920): MAIL, RCPT and DATA go out together and the replies are read in order."""
         smtp.ehlo_or_helo_if_needed()
         options = f" SIZE={size}" if smtp.does_esmtp and smtp.has_extn("size") else ""
-        code, reply = smtp.docmd("mail", f"FROM:<{sender}>{options}")
-        if code != 250:
-            self._reset(smtp, code)
+        commands = [f"MAIL FROM:<{sender}>{options}", *(f"RCPT TO:<{to}>" for to in recipients), "DATA"]
+        if smtp.does_esmtp and smtp.has_extn("pipelining"):
+            smtp.send("".join(f"{command}\r\n" for command in commands))
+            replies = [smtp.getreply() for _ in commands]
+        else:  # one command at a time, stopping at the first refusal
+            replies = []
+            for command in commands:
+                smtp.send(f"{command}\r\n")
+                replies.append(smtp.getreply())
+                if replies[-1][0] >= 400:
+                    break
+        self._check(smtp, sender, recipients, replies)
+
+    def _check(
+        self, smtp: smtplib.SMTP, sender: str, recipients: tuple[str, ...], replies: list[tuple[int, bytes]]
+    ) -> None:
+        """Raise the first refusal among the replies to MAIL, each RCPT and DATA."""
+        wanted = [(250,), *((250, 251) for _ in recipients), (354,)]
+        failed = next((i for i, (code, _) in enumerate(replies) if code not in wanted[i]), None)
+        if failed is None:
+            return
+        if len(replies) == len(wanted) and replies[-1][0] == 354:  # DATA taken after all: end it empty
+            smtp.send(b".\r\n")
+            smtp.getreply()
+        code, reply = replies[failed]
+        self._reset(smtp, code)
+        if failed == 0:
             raise smtplib.SMTPSenderRefused(code, reply, sender)
-        for recipient in recipients:  # one recipient per message, so a refusal refuses the message
-            code, reply = smtp.docmd("rcpt", f"TO:<{recipient}>")
-            if code not in (250, 251):
-                self._reset(smtp, code)
-                raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
-        code, reply = smtp.docmd("data")
-        if code != 354:
-            self._reset(smtp, code)
-            raise smtplib.SMTPDataError(code, reply)
+        if failed <= len(recipients):  # one recipient per message, so a refusal refuses the message
+            raise smtplib.SMTPRecipientsRefused({recipients[failed - 1]: (code, reply)})
+        raise smtplib.SMTPDataError(code, reply)
 
     def _reset(self, smtp: smtplib.SMTP, code: int) -> None:
         """After a refusal: RSET for the next message, or drop a connection the server closes (421)."""

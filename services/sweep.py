@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
 from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, Engine, Table, bindparam, text
+from sqlalchemy import Connection, Engine, Table, text
 
-from store.sweep import PassResult, Transition, drop_temp_tables, evaluate_pass, transitions
+from store.sweep import CHANGED, PassResult, drop_temp_tables, evaluate_pass
 from store.sweep_tables import SweepRunRow
 
 # More transitions than this in one sweep (a first run over a big store) are counted, not listed.
@@ -33,15 +32,27 @@ class TransitionView(BaseModel):
     overdue_days: int
 
 
+class PlanChange(BaseModel):
+    """How one plan's assignments changed status in a sweep: how many moved into each status, and
+    how many of them had none before (new or edited)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    plan_key: str
+    into: dict[str, int]
+    first: int = 0
+
+
 class SweepOutcome(BaseModel):
     run_id: int
     as_of: date
     full: bool
-    touched: int  # -1: every assignment (a full pass)
+    touched: int  # the assignments evaluated (their validity window did not hold the day)
     written: int
     transition_count: int
     transitions: list[TransitionView]
     changed_plans: list[str]
+    plan_changes: list[PlanChange] = []
     recurring: int
     seconds: float
 
@@ -91,8 +102,8 @@ def run_sweep(
             fresh=last is not None and last.horizon == horizon,
             last_as_of=last.as_of if last else None,
         )
-        views = _views(connection, transitions(connection, listed))
-        plans = _plan_keys(connection, result.changed_plan_ids)
+        views = _views(connection, listed)
+        plans = _plan_changes(connection)
         drop_temp_tables(connection)
         _close_run(connection, run_id, result, now)
     return SweepOutcome(
@@ -103,7 +114,8 @@ def run_sweep(
         written=result.written,
         transition_count=result.transitions,
         transitions=views,
-        changed_plans=plans,
+        changed_plans=[plan.plan_key for plan in plans],
+        plan_changes=plans,
         recurring=result.recurring,
         seconds=time.perf_counter() - started,
     )
@@ -138,43 +150,49 @@ def _close_run(connection: Connection, run_id: int, result: PassResult, now: dat
         .values(
             touched=result.touched,
             changed=result.transitions,
-            changed_plans=len(result.changed_plan_ids),
+            changed_plans=result.changed_plans,
             finished_at=now,
         )
     )
 
 
-def _chunks(items: Sequence[int], size: int = 5000) -> list[Sequence[int]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
-def _views(connection: Connection, found: list[Transition]) -> list[TransitionView]:
-    names: dict[int, tuple[str, str, str, str, str]] = {}
-    query = text("""
-        SELECT a.id, p.key, t.section, t.task_key, u.name, a.role FROM assignments a
-        JOIN plans p ON p.id = a.plan_id JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
-        WHERE a.id IN :ids""").bindparams(bindparam("ids", expanding=True))
-    for chunk in _chunks([t.assignment_id for t in found]):
-        for row in connection.execute(query, {"ids": list(chunk)}):
-            names[row[0]] = (row[1], row[2], row[3], row[4], row[5])
+def _views(connection: Connection, limit: int) -> list[TransitionView]:
+    """The status changes of the pass just made (still in sweep_eval), named, at most `limit`."""
+    rows = connection.execute(
+        text(f"""
+        SELECT e.id, p.key, t.section, t.task_key, u.name, a.role, e.old_status, e.status, e.overdue_days
+        FROM sweep_eval e JOIN assignments a ON a.id = e.id JOIN plans p ON p.id = e.plan_id
+          JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
+        WHERE {CHANGED} ORDER BY e.id LIMIT :limit"""),
+        {"limit": limit},
+    )
+    # Straight from the database's typed columns: built without validation (a few µs each, thousands).
     return [
-        TransitionView(
-            assignment_id=t.assignment_id,
-            plan_key=names[t.assignment_id][0],
-            section=names[t.assignment_id][1],
-            task_key=names[t.assignment_id][2],
-            unit=names[t.assignment_id][3],
-            role=names[t.assignment_id][4],
-            old_status=t.old_status,
-            new_status=t.new_status,
-            overdue_days=t.overdue_days,
+        TransitionView.model_construct(
+            assignment_id=r[0],
+            plan_key=r[1],
+            section=r[2],
+            task_key=r[3],
+            unit=r[4],
+            role=r[5],
+            old_status=r[6],
+            new_status=r[7],
+            overdue_days=r[8] or 0,
         )
-        for t in found
+        for r in rows
     ]
 
 
-def _plan_keys(connection: Connection, ids: list[int]) -> list[str]:
-    query = text("SELECT key FROM plans WHERE id IN :ids ORDER BY key").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    return [key for chunk in _chunks(ids) for (key,) in connection.execute(query, {"ids": list(chunk)})]
+def _plan_changes(connection: Connection) -> list[PlanChange]:
+    rows = connection.execute(
+        text(f"""
+        SELECT p.key, e.status, COUNT(*), SUM(CASE WHEN e.old_status IS NULL THEN 1 ELSE 0 END)
+        FROM sweep_eval e JOIN plans p ON p.id = e.plan_id WHERE {CHANGED}
+        GROUP BY p.key, e.status ORDER BY p.key""")
+    ).all()
+    into: dict[str, dict[str, int]] = {}
+    first: dict[str, int] = {}
+    for key, status, count, new in rows:
+        into.setdefault(key, {})[status] = int(count)
+        first[key] = first.get(key, 0) + int(new or 0)
+    return [PlanChange(plan_key=key, into=counts, first=first[key]) for key, counts in into.items()]

@@ -1,86 +1,34 @@
-"""The daily sweep in SQL: find what may have changed by index, evaluate it set-based, write the
-history and the new status columns in a few statements, and say which plans changed."""
+"""The daily sweep in SQL: find by index the assignments whose stored status may be wrong as of a
+day, evaluate them set-based, write the history and the new status columns in a few statements, and
+say which plans changed."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from sqlalchemy import Connection, DateTime, bindparam, text
 
-from models.deadlines import Deadline
-from models.status import Lifecycle, Tracked, evaluate_one
-from models.workdays import add_working_days
-from store.sweep_sql import RECURRING, Dialect, evaluation_select
+from store.sweep_inputs import ensure_due_soon_days, fold_reports
+from store.sweep_recurring import EVAL_COLUMNS, evaluate_recurring
+from store.sweep_sql import Dialect, evaluation_select
 
-
-class Transition(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    assignment_id: int
-    plan_id: int
-    old_status: str | None
-    new_status: str
-    overdue_days: int
+SQLITE_CACHE_KIB = 256 * 1024
+EPOCH = date(1970, 1, 1)  # sweep_lo and sweep_hi count days from here
 
 
 class PassResult(BaseModel):
     touched: int
     written: int
     transitions: int
-    changed_plan_ids: list[int]
+    changed_plans: int
     recurring: int
-
-
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if isinstance(value, str) else value
-
-
-def ensure_due_soon_days(connection: Connection, horizon: int) -> int:
-    """Fill due_soon_days for every day between the earliest and latest due date in the store."""
-    # Two statements: SQLite answers a lone MIN or MAX from the index, both together by a scan.
-    low = _day(connection.execute(text("SELECT MIN(effective_due) FROM assignments")).scalar())
-    high = _day(connection.execute(text("SELECT MAX(effective_due) FROM assignments")).scalar())
-    if low is None or high is None:
-        return 0
-    span = (high - low).days + 1
-    query = "SELECT due FROM due_soon_days WHERE horizon = :h AND due BETWEEN :low AND :high"
-    params = {"h": horizon, "low": low.isoformat(), "high": high.isoformat()}
-    have = {_day(d) for (d,) in connection.execute(text(query), params)}
-    if len(have) >= span:
-        return 0
-    rows = [
-        {"h": horizon, "due": day.isoformat(), "soon": add_working_days(day, -horizon).isoformat()}
-        for day in (low + timedelta(days=n) for n in range(span))
-        if day not in have
-    ]
-    connection.execute(
-        text("INSERT INTO due_soon_days (horizon, due, soon_from) VALUES (:h, :due, :soon)"), rows
-    )
-    return len(rows)
-
-
-SQLITE_CACHE_KIB = 256 * 1024
-_EVAL_COLUMNS = "id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from"
-
-
-def fold_reports(connection: Connection, watermark: int) -> int:
-    """Keep each assignment's earliest report on its row, for the reports recorded after `watermark`."""
-    return connection.execute(
-        text("""
-        UPDATE assignments SET first_report_on =
-          (SELECT MIN(r.reported_on) FROM reports r WHERE r.assignment_id = assignments.id)
-        WHERE id IN (SELECT assignment_id FROM reports WHERE id > :watermark)"""),
-        {"watermark": watermark},
-    ).rowcount
+    recalendared: int = 0  # due dates whose due-soon day the holiday calendar moved (full pass)
 
 
 def _temp_tables(connection: Connection, sql: Dialect) -> None:
     temp = "CREATE TEMPORARY TABLE" if sql.postgres else "CREATE TEMP TABLE"
-    connection.execute(text("DROP TABLE IF EXISTS sweep_touched"))
-    connection.execute(text("DROP TABLE IF EXISTS sweep_eval"))
+    drop_temp_tables(connection)
     connection.execute(text(f"{temp} sweep_touched (id INTEGER PRIMARY KEY)"))
     connection.execute(
         text(
@@ -91,18 +39,14 @@ def _temp_tables(connection: Connection, sql: Dialect) -> None:
     )
 
 
-EPOCH = date(1970, 1, 1)  # sweep_lo and sweep_hi count days from here
-
-
 def _collect(
     connection: Connection, as_of: date, *, last_as_of: date | None, watermark: int, fresh: bool
 ) -> int:
     """Every assignment whose stored columns may be wrong as of `as_of`: its validity window
-    [sweep_lo, sweep_hi) does not hold the day (no status yet counts as sweep_hi = 0), found by two
-    index range scans; and, for recurring deadlines (whose window the first report does not cut),
-    those with reports recorded since the last sweep or whose report's day has come since it. Due-soon
-    days worked out for another horizon (`fresh` false) send every row with a due date."""
-    since = (last_as_of or as_of).isoformat()
+    [sweep_lo, sweep_hi) does not hold the day (no status yet is sweep_hi = 0), found by two index
+    range scans; and, for recurring deadlines (whose window a later report does not cut), those with
+    reports recorded since the last sweep or whose report's day has come since it. Due-soon days
+    worked out for another horizon (`fresh` false) send every row with a due date."""
     parts = [
         "SELECT id FROM assignments WHERE sweep_hi <= :day",
         "SELECT id FROM assignments WHERE sweep_lo > :day",
@@ -111,83 +55,14 @@ def _collect(
     ]
     if not fresh:
         parts.append("SELECT id FROM assignments WHERE effective_due IS NOT NULL")
-    return connection.execute(
-        text("INSERT INTO sweep_touched (id) " + " UNION ".join(parts)),
-        {"day": (as_of - EPOCH).days, "as_of": as_of.isoformat(), "watermark": watermark, "since": since},
-    ).rowcount
-
-
-def _evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, touched_only: bool) -> int:
-    """Recurring deadlines in Python (their occurrences need the calendar walk), same temp table."""
-    scope = "AND a.id IN (SELECT id FROM sweep_touched)" if touched_only else ""
-    rows = connection.execute(
-        text(f"""
-        SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version,
-               a.reported_on, a.changes_on
-        FROM assignments a WHERE a.deadline_kind = '{RECURRING}' {scope}""")
-    ).all()
-    if not rows:
-        return 0
-    ids = [row.id for row in rows]
-    reports: dict[int, list[date]] = {}
-    for assignment_id, on in connection.execute(
-        text("SELECT assignment_id, reported_on FROM reports WHERE assignment_id IN :ids").bindparams(
-            _expanding("ids")
-        ),
-        {"ids": ids},
-    ):
-        reports.setdefault(assignment_id, []).append(_day(on))  # type: ignore[arg-type]
-    values = [_recurring_values(row, reports.get(row.id, []), as_of, horizon) for row in rows]
-    if not touched_only:
-        values = [v for v, row in zip(values, rows, strict=True) if _differs(v, row)]
-    if values:
-        connection.execute(
-            text(
-                f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
-                ":overdue_days, :reported_on, :changes_on, NULL, NULL)"
-            ),
-            values,
-        )
-    return len(rows)
-
-
-def _expanding(name: str) -> Any:
-    return bindparam(name, expanding=True)
-
-
-def _recurring_values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dict[str, Any]:
-    deadline = Deadline.model_validate(
-        row.deadline if isinstance(row.deadline, dict) else _json(row.deadline)
-    )
-    item = Tracked(
-        key=row.key, deadline=deadline, lifecycle=Lifecycle(row.lifecycle), extended=row.deadline_version > 1
-    )
-    found = evaluate_one(item, reports, as_of, horizon)
-    return {
-        "id": row.id,
-        "plan_id": row.plan_id,
-        "old_status": row.status,
-        "status": found.status.value,
-        "overdue_days": found.overdue_days,
-        "reported_on": found.reported_on.isoformat() if found.reported_on else None,
-        "changes_on": found.changes_on.isoformat() if found.changes_on else None,
+    params = {
+        "day": (as_of - EPOCH).days,
+        "as_of": as_of.isoformat(),
+        "watermark": watermark,
+        "since": (last_as_of or as_of).isoformat(),
     }
-
-
-def _json(value: Any) -> Any:
-    import json
-
-    return json.loads(value)
-
-
-def _differs(values: dict[str, Any], row: Any) -> bool:
-    stored = (row.status, _iso(row.reported_on), _iso(row.changes_on))
-    return stored != (values["status"], values["reported_on"], values["changes_on"])
-
-
-def _iso(value: Any) -> str | None:
-    day = _day(value)
-    return day.isoformat() if day else None
+    statement = text("INSERT INTO sweep_touched (id) " + " UNION ".join(parts))
+    return connection.execute(statement, params).rowcount
 
 
 def evaluate_pass(
@@ -201,32 +76,32 @@ def evaluate_pass(
     fresh: bool = True,
     last_as_of: date | None = None,
 ) -> PassResult:
-    """One set-based pass: the rows whose validity window does not hold `as_of` (and, when `full`,
-    every recurring one) evaluated into sweep_eval, keeping those whose stored columns are stale; then
-    the history rows and the assignments' columns are written from it in two statements. `fresh`:
-    the stored due-soon days are for this horizon."""
+    """One set-based pass over every assignment: those whose validity window does not hold `as_of`
+    are evaluated into sweep_eval, keeping the ones whose stored columns are stale; then the history
+    rows and the assignments' columns are written from it in two statements. A row outside the window
+    indexes is one whose stored status is proved right by its own columns. `full` also works every
+    stored due-soon day out again from the holiday calendar. `fresh`: they are for this horizon."""
     sql = Dialect(connection.dialect.name)
     if not sql.postgres:
         # The default 2 MB page cache thrashes when many scattered rows and their indexes change.
         connection.execute(text(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}"))
-    ensure_due_soon_days(connection, horizon)
+    recalendared = ensure_due_soon_days(connection, horizon, recheck=full)
     fold_reports(connection, watermark)
     _temp_tables(connection, sql)
-    params = {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)}
     touched = _collect(connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh)
-    select = evaluation_select(sql, touched_only=True)
     connection.execute(
         text(
-            f"INSERT INTO sweep_eval ({_EVAL_COLUMNS}) "
-            f"SELECT {_EVAL_COLUMNS} FROM ({select}) e WHERE stale = 1"
+            f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) "
+            f"SELECT {EVAL_COLUMNS} FROM ({evaluation_select(sql, touched_only=True)}) e WHERE stale = 1"
         ),
-        params,
+        {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)},
     )
-    recurring = _evaluate_recurring(connection, as_of, horizon, touched_only=not full)
-    return _write(connection, sql, as_of=as_of, now=now, touched=touched, recurring=recurring)
+    recurring = evaluate_recurring(connection, as_of, horizon)
+    result = _write(connection, sql, as_of=as_of, now=now, touched=touched, recurring=recurring)
+    return result.model_copy(update={"recalendared": len(recalendared)})
 
 
-_CHANGED = "(old_status IS NULL OR old_status <> status)"
+CHANGED = "(e.old_status IS NULL OR e.old_status <> e.status)"  # a row of sweep_eval e
 
 
 def _write(
@@ -237,20 +112,17 @@ def _write(
         text(f"""
         INSERT INTO status_history (assignment_id, as_of, old_status, new_status, cause, recorded_at)
         SELECT id, {sql.day("as_of")}, old_status, status, 'sweep', :now
-        FROM sweep_eval WHERE {_CHANGED}""").bindparams(bindparam("now", type_=DateTime(timezone=True))),
+        FROM sweep_eval e WHERE {CHANGED}""").bindparams(bindparam("now", type_=DateTime(timezone=True))),
         params,
     ).rowcount
     count = connection.execute(text("SELECT COUNT(*) FROM sweep_eval")).scalar_one()
     size = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM assignments")).scalar_one()
     written = connection.execute(text(_update_statement(sql, many=count * 5 > size)), params).rowcount
-    plans = [
-        pid
-        for (pid,) in connection.execute(
-            text(f"SELECT DISTINCT plan_id FROM sweep_eval WHERE {_CHANGED} ORDER BY plan_id")
-        )
-    ]
+    plans = connection.execute(
+        text(f"SELECT COUNT(DISTINCT plan_id) FROM sweep_eval e WHERE {CHANGED}")
+    ).scalar_one()
     return PassResult(
-        touched=touched, written=written, transitions=transitions, changed_plan_ids=plans, recurring=recurring
+        touched=touched, written=written, transitions=transitions, changed_plans=plans, recurring=recurring
     )
 
 
@@ -275,26 +147,6 @@ def _update_statement(sql: Dialect, *, many: bool) -> str:
           CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END
         FROM sweep_eval e WHERE e.id = assignments.id)
       WHERE id IN (SELECT id FROM sweep_eval)"""
-
-
-def transitions(connection: Connection, limit: int) -> list[Transition]:
-    """The status changes of the pass just made (still in sweep_eval), at most `limit` of them."""
-    rows = connection.execute(
-        text(f"""
-        SELECT id, plan_id, old_status, status, overdue_days FROM sweep_eval WHERE {_CHANGED}
-        ORDER BY id LIMIT :limit"""),
-        {"limit": limit},
-    )
-    return [
-        Transition(
-            assignment_id=r.id,
-            plan_id=r.plan_id,
-            old_status=r.old_status,
-            new_status=r.status,
-            overdue_days=r.overdue_days or 0,
-        )
-        for r in rows
-    ]
 
 
 def drop_temp_tables(connection: Connection) -> None:

@@ -11,7 +11,6 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     String,
@@ -117,12 +116,9 @@ class AssignmentRow(Base):
     """One (task, unit, role) with its deadline in force and its last evaluated status."""
 
     __tablename__ = "assignments"
-    __table_args__ = (
-        UniqueConstraint("plan_id", "key"),
-        # The sweep finds what may change by these two; both are plain range scans.
-        Index("ix_assignments_changes_on", "changes_on"),
-        Index("ix_assignments_unit_status", "unit_id", "status"),
-    )
+    # No index on the volatile status columns: every status change would rewrite its entries. The sweep
+    # finds its rows by the validity window it adds (store/sweep_tables.py, migration 0004_flows_2).
+    __table_args__ = (UniqueConstraint("plan_id", "key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plans.id", ondelete="CASCADE"), index=True)

@@ -12,14 +12,18 @@ import pytest
 from sqlalchemy import Engine, select, update
 
 from calendars.build import FeedRebuild, rebuild, write_atomically
+from calendars.drafts import uid
 from calendars.tables import CalendarFeedRow
-from calendars.tokens import unit_feed
+from calendars.tokens import plan_feed, unit_feed
+from calendars.writing import BatchWriter
 from models.deadlines import DeadlineKind
+from models.status import Status
 from models.text import name_key
 from services.plans import load_plan, load_units
+from services.status import evaluate_store, report_done
 from store.database import transaction
 from store.plans import save_plan
-from store.tables import UnitRow
+from store.tables import AssignmentRow, PlanRow, UnitRow
 from store.units import save_units
 from tests.conftest import EXAMPLES
 from tests.factories import HELPER, LEAD, make_deadline, make_plan, make_units
@@ -186,3 +190,114 @@ def test_copied_components_are_the_ones_a_fresh_render_writes(engine: Engine, tm
     kept = {p.relative_to(tmp_path / "kept"): p.read_bytes() for p in (tmp_path / "kept").rglob("*.ics")}
     made = {p.relative_to(tmp_path / "fresh"): p.read_bytes() for p in (tmp_path / "fresh").rglob("*.ics")}
     assert kept == made
+
+
+def test_a_rebuild_told_which_assignment_changed_rewrites_only_the_feeds_holding_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    with transaction(engine) as session:
+        save_units(session, make_units())
+        save_plan(session, make_plan(), plan_file="v1", content_hash="v1", source="t", now=NOW)
+        other = make_plan(number="11-KH/TU", key="11-KH/TU/2024@x", assignments=make_plan().assignments[:1])
+        save_plan(session, other, plan_file="w1", content_hash="w1", source="t", now=NOW)
+    build(engine, tmp_path)
+    helper_bytes = unit_file(engine, tmp_path, HELPER).read_bytes()
+    moved = make_deadline(date(2026, 12, 15), kind=DeadlineKind.on_date, text="ngày 15/12/2026")
+    moved_one = other.assignments[0].model_copy(update={"deadline": moved})
+    changed = other.model_copy(update={"assignments": (moved_one,)})
+    with transaction(engine) as session:
+        save_plan(session, changed, plan_file="w2", content_hash="w2", source="t", now=NOW)
+        (target,) = session.scalars(select(AssignmentRow.id).join(PlanRow).where(PlanRow.key == other.key))
+        untouched = session.scalars(select(AssignmentRow.id).join(PlanRow).where(PlanRow.key != other.key))
+        untouched_ids = list(untouched)
+    with transaction(engine) as session:
+        quiet = rebuild(session, tmp_path, as_of=AS_OF, now=NOW, horizon=5, ui_url="https://dondoc.example",
+                        assignment_ids=untouched_ids)
+        told = rebuild(session, tmp_path, as_of=AS_OF, now=NOW, horizon=5, ui_url="https://dondoc.example",
+                       assignment_ids=[target])
+    assert quiet.written == ()
+    assert set(told.written) == {unit_feed_of(engine, LEAD), plan_feed_of(engine, other.key), "all"}
+    assert told.entries == 1 and told.rendered == 2  # one assignment read, its event and to-do rendered
+    lead_days = {event["DTSTART"].dt for event in events(unit_file(engine, tmp_path, LEAD)).values()}
+    assert date(2026, 12, 15) in lead_days
+    assert unit_file(engine, tmp_path, HELPER).read_bytes() == helper_bytes
+    assert build(engine, tmp_path).written == ()  # what the partial build wrote is what a full one would
+
+
+def plan_feed_of(engine: Engine, key: str) -> str:
+    with transaction(engine) as session:
+        plan_id = session.scalar(select(PlanRow.id).where(PlanRow.key == key))
+    assert plan_id is not None
+    return plan_feed(plan_id)
+
+
+def test_statuses_come_from_the_stored_columns_while_they_hold(engine: Engine, tmp_path: Path) -> None:
+    demo_store(engine)
+    evaluate_store(engine, as_of=AS_OF, now=NOW, horizon=5, record=True)  # as the daily sweep does
+    with transaction(engine) as session:
+        row = session.scalars(select(AssignmentRow).where(AssignmentRow.status == Status.not_due.value)
+                              .order_by(AssignmentRow.id)).first()
+        assert row is not None
+        key, plan_key = row.key, session.scalar(select(PlanRow.key).where(PlanRow.id == row.plan_id))
+        # A status only the sweep could know: the feed must take it rather than work out its own.
+        row.status = Status.due_soon.value
+    build(engine, tmp_path)
+    todo = icalendar.Calendar.from_ical((tmp_path / "all.todo.ics").read_bytes())
+    found = {str(t["UID"]): t for t in todo.walk("VTODO")}[f"todo-{uid(str(plan_key), key)}"]
+    assert "Trạng thái: Sắp đến hạn" in str(found["DESCRIPTION"])
+
+
+def test_a_report_recorded_after_the_statuses_were_stored_shows_at_the_next_rebuild(
+    engine: Engine, tmp_path: Path
+) -> None:
+    demo_store(engine)
+    evaluate_store(engine, as_of=AS_OF, now=NOW, horizon=5, record=True)
+    with transaction(engine) as session:
+        row = session.scalars(select(AssignmentRow).where(AssignmentRow.status == Status.overdue.value)
+                              .order_by(AssignmentRow.id)).first()
+        assert row is not None
+        key, plan_key = row.key, session.scalar(select(PlanRow.key).where(PlanRow.id == row.plan_id))
+    build(engine, tmp_path)
+    report_done(engine, key, reported_on=AS_OF, note="", now=NOW)
+    second = build(engine, tmp_path)
+    assert "all" in second.written
+    event = events(tmp_path / "all.ics")[uid(str(plan_key), key)]
+    assert "(Đã hoàn thành)" in str(event["SUMMARY"])
+
+
+def test_a_failed_batch_write_keeps_the_old_feeds_and_leaves_no_temporary_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / "units" / "feed.ics"
+    write_atomically(old, b"old")
+
+    def disk_full(_descriptor: int) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("calendars.writing.os.fsync", disk_full)
+    with pytest.raises(OSError, match="disk full"), BatchWriter() as writer:
+        writer.write(old, [b"new"])
+        writer.write(tmp_path / "plans" / "other.ics", [b"new"])
+    assert old.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["feed.ics"]
+
+
+def test_a_big_coordinators_feed_is_left_to_the_next_full_pass(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with transaction(engine) as session:
+        save_units(session, make_units())
+        save_plan(session, make_plan(), plan_file="v1", content_hash="v1", source="t", now=NOW)
+    build(engine, tmp_path)
+    monkeypatch.setattr("calendars.build.ALL_INLINE", 0)
+    moved = make_deadline(date(2026, 12, 15), kind=DeadlineKind.on_date, text="ngày 15/12/2026")
+    with transaction(engine) as session:
+        save_plan(session, make_plan(deadline=moved), plan_file="v2", content_hash="v2", source="t", now=NOW)
+        changed = list(session.scalars(select(AssignmentRow.id)))
+    with transaction(engine) as session:
+        partial = rebuild(session, tmp_path, as_of=AS_OF, now=NOW, horizon=5, ui_url="https://dondoc.example",
+                          assignment_ids=changed)
+    assert "all" not in partial.written and unit_feed_of(engine, LEAD) in partial.written
+    assert date(2026, 12, 15) not in {e["DTSTART"].dt for e in events(tmp_path / "all.ics").values()}
+    assert build(engine, tmp_path).written == ("all",)
+    assert date(2026, 12, 15) in {e["DTSTART"].dt for e in events(tmp_path / "all.ics").values()}

@@ -13,7 +13,7 @@ from models.plan import Role
 from notifications.decide import decide
 from notifications.digest import digest_of, item_of, reading_order
 from notifications.policy import parse_policy
-from notifications.render import MailTemplateError, Renderer, make_environment
+from notifications.render import MailTemplateError, Outgoing, Renderer, make_environment, wire_bytes
 from tests.notify_support import LEAD, moment, registry, subject
 
 AS_OF = date(2026, 11, 30)
@@ -129,3 +129,25 @@ def test_a_broken_override_is_reported_with_its_file_and_line(tmp_path: Path):
     (tmp_path / "digest.html.j2").write_text("<p>\n{% for x in %}\n", encoding="utf-8")
     with pytest.raises(MailTemplateError, match=r"digest\.html\.j2:2"):
         Renderer(make_environment(tmp_path), sender="a@b", as_of=AS_OF, now=moment(AS_OF))
+
+
+def test_the_message_carries_a_bare_envelope_and_wire_bytes_that_read_back_the_same():
+    found = items(*(subject(date(2026, 11, 23), AS_OF, assignment_id=n, task=NASTY) for n in range(1, 4)))
+    digest = digest_of("vanphong@tu.example", LEAD + " và các đơn vị phối hợp thực hiện", found, "tu.example")
+    renderer = Renderer(
+        make_environment(), sender="Hệ thống đôn đốc <dondoc@tu.example>", as_of=AS_OF, now=moment(AS_OF)
+    )
+    sent = renderer.render(digest, feed_url="https://lich.example/calendars/own.ics")
+    assert isinstance(sent, Outgoing) and wire_bytes(sent) is sent.wire
+    assert (sent.envelope_sender, sent.envelope_recipients) == ("dondoc@tu.example", ("vanphong@tu.example",))
+    lines = sent.wire.split(b"\r\n")
+    assert all(b"\n" not in line and b"\r" not in line for line in lines)
+    headers = lines[: lines.index(b"")]
+    assert all(len(line) <= 78 for line in headers if not line.startswith((b"X-Dondoc-Keys", b" 1|", b" 2|")))
+    wired, built = message_from_bytes(sent.wire, policy=policy.default), render(digest)
+    assert isinstance(wired, EmailMessage)
+    for name in ("Subject", "To", "Message-ID", "X-Dondoc-Keys", "Auto-Submitted"):
+        assert str(wired[name]) == str(built[name])
+    assert wired["From"].addresses[0].display_name == "Hệ thống đôn đốc"
+    for kind in ("plain", "html"):
+        assert wired.get_body((kind,)).get_content() == built.get_body((kind,)).get_content()

@@ -1,0 +1,64 @@
+"""Recurring deadlines in the sweep: their occurrences need the calendar walk of models.deadlines, so
+the few such rows among those the sweep touches are evaluated in Python and written through the same
+temp table (sweep_eval) as the rest."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from models.deadlines import Deadline
+from models.status import Lifecycle, Tracked, evaluate_one
+from store.sweep_inputs import as_day
+from store.sweep_sql import RECURRING
+
+EVAL_COLUMNS = "id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from"
+
+
+def evaluate_recurring(connection: Connection, as_of: date, horizon: int) -> int:
+    """Evaluate the touched rows with a recurring deadline into sweep_eval; returns how many."""
+    rows = connection.execute(
+        text(f"""
+        SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version
+        FROM assignments a
+        WHERE a.id IN (SELECT id FROM sweep_touched) AND a.deadline_kind = '{RECURRING}'""")
+    ).all()
+    if not rows:
+        return 0
+    reports: dict[int, list[date]] = {}
+    query = text("SELECT assignment_id, reported_on FROM reports WHERE assignment_id IN :ids").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    for assignment_id, on in connection.execute(query, {"ids": [row.id for row in rows]}):
+        reports.setdefault(assignment_id, []).append(as_day(on))  # type: ignore[arg-type]
+    # Each is written, unchanged or not: the day it was worked out on starts its validity window.
+    connection.execute(
+        text(
+            f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
+            ":overdue_days, :reported_on, :changes_on, NULL, NULL)"
+        ),
+        [_values(row, reports.get(row.id, []), as_of, horizon) for row in rows],
+    )
+    return len(rows)
+
+
+def _values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dict[str, Any]:
+    stored = row.deadline if isinstance(row.deadline, dict) else json.loads(row.deadline)
+    deadline = Deadline.model_validate(stored)
+    item = Tracked(
+        key=row.key, deadline=deadline, lifecycle=Lifecycle(row.lifecycle), extended=row.deadline_version > 1
+    )
+    found = evaluate_one(item, reports, as_of, horizon)
+    return {
+        "id": row.id,
+        "plan_id": row.plan_id,
+        "old_status": row.status,
+        "status": found.status.value,
+        "overdue_days": found.overdue_days,
+        "reported_on": found.reported_on.isoformat() if found.reported_on else None,
+        "changes_on": found.changes_on.isoformat() if found.changes_on else None,
+    }
