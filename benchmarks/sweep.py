@@ -4,8 +4,10 @@ Run: `.venv/bin/python -m benchmarks.sweep [--sizes 10000,100000,1000000] [--rep
 [--naive-max 10000] [--postgres URL [--no-sqlite]]`. SQLite, and PostgreSQL too with --postgres
 (a database the benchmark may empty and fill). For each size it prints the first pass (every status new), then
 --repeat rounds of: a full re-evaluation (`full=True`) the next day, 0.1% of assignments reported,
-the daily sweep the day after — each with wall time, CPU time, growth of peak resident memory, the
-rows evaluated and written; medians first, every run after, with the load average. Then the Prefect
+the daily sweep the day after (SQLite: each round from a copy of the store after the first pass, so
+every round does the same work) — each with wall time, CPU time, the part of the wall time spent
+copying the write-ahead log into the database (SQLite), growth of peak resident memory, the rows
+evaluated and written; medians first, every run after, with the load average. Then the Prefect
 task runs the last daily sweep creates (4 of its own plus one per assignment of each plan it runs a
 flow for, at most --plan-flows plans: they follow changed plans, never the store's size), the time
 to build its events' payloads, and the naive loop (timed on --naive-max rows, scaled to the size).
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -65,7 +68,7 @@ class Run:
 
 
 def _sweep(engine: Engine, as_of: date, *, full: bool = False) -> Run:
-    return Run(lambda: run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON, full=full, listed=1_000_000))
+    return Run(lambda: run_sweep(engine, as_of=as_of, now=NOW, horizon=HORIZON, full=full))
 
 
 def _line(label: str, runs: list[Run]) -> str:
@@ -74,17 +77,41 @@ def _line(label: str, runs: list[Run]) -> str:
 
     outcome: SweepOutcome = runs[-1].result
     wall, cpu = med([r.wall for r in runs]) * 1000, med([r.cpu for r in runs]) * 1000
-    return (
-        f"  {label:28} {wall:8.1f} ms  cpu {cpu:7.1f} ms  peak {med([r.peak for r in runs]):6.1f} MiB"
+    checkpoint = med([r.result.checkpoint_seconds for r in runs]) * 1000
+    line = (
+        f"  {label:28} {wall:8.1f} ms  cpu {cpu:7.1f} ms  (checkpoint {checkpoint:5.1f} ms)"
+        f"  peak {med([r.peak for r in runs]):6.1f} MiB"
         f"  evaluated {outcome.touched:>9,}  written {outcome.written:>9,}"
         f"  changed {outcome.transition_count:>9,}  plans {len(outcome.changed_plans):>6,}"
         f"  load {med([r.load for r in runs]):.1f}"
-        + (
-            f"\n  {'':28} every run: " + ", ".join(f"{r.wall * 1000:.0f}" for r in runs) + " ms"
-            if len(runs) > 1
-            else ""
-        )
     )
+    if len(runs) > 1:
+        each = ", ".join(f"{r.wall * 1000:.0f} ({r.result.touched:,})" for r in runs)
+        line += f"\n  {'':28} every run, ms (evaluated): {each}"
+    return line
+
+
+class Snapshot:
+    """A SQLite store put back as it was after the first pass, so that every round does the same work
+    (PostgreSQL: each round is the next two days instead)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine, self.path = engine, Path(engine.url.database or "")
+        if self.path.name:
+            with engine.connect() as c:
+                c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+            shutil.copyfile(self.path, self.path.with_suffix(".snapshot"))
+
+    def restore(self, round_: int) -> int:
+        """The round's first day offset from AS_OF."""
+        if not self.path.name:
+            return 1 + 2 * round_
+        self.engine.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        shutil.copyfile(self.path.with_suffix(".snapshot"), self.path)
+        return 1
 
 
 def bench(engine: Engine, n: int, repeat: int, plan_flows: int) -> Run:
@@ -96,9 +123,10 @@ def bench(engine: Engine, n: int, repeat: int, plan_flows: int) -> Run:
         f"{time.perf_counter() - started:.1f} s"
     )
     print(_line("first pass (all new)", [_sweep(engine, AS_OF)]))
+    snapshot = Snapshot(engine) if engine.dialect.name == "sqlite" else None
     fulls, dailies = [], []
     for round_ in range(repeat):
-        day = AS_OF + timedelta(days=1 + 2 * round_)
+        day = AS_OF + timedelta(days=snapshot.restore(round_) if snapshot else 1 + 2 * round_)
         fulls.append(_sweep(engine, day, full=True))
         add_reports(engine, max(1, n // 1000), day)
         dailies.append(_sweep(engine, day + timedelta(days=1)))

@@ -26,12 +26,12 @@ class _Sql:
 
     def series(self, n: str) -> str:
         if self.postgres:
-            return f"(SELECT generate_series(1, {n}) AS i) s"
+            return f"(SELECT generate_series(1, {n})::bigint AS i) s"  # i * 7919 passes 2^31
         recursive = f"WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < {n})"
         return f"({recursive} SELECT i FROM s) s"
 
     def plus(self, day: str, days: str) -> str:
-        return f"({day} + ({days}))" if self.postgres else f"date({day}, ({days}) || ' days')"
+        return f"({day} + ({days})::int)" if self.postgres else f"date({day}, ({days}) || ' days')"
 
     def json(self, literal: str) -> str:
         return f"({literal})::json" if self.postgres else literal

@@ -36,7 +36,7 @@ _DAY_MONTH_YEAR = (
 DATE = rf"(?:{TIME})?(?:(?P<ngay>{DAY_WORD})\s*:?\s*)?{_DAY_MONTH_YEAR}"
 DATE_RE = re.compile(DATE)
 # Where a date's digits start; the "ngày" and time before them are read by DATE_LEFT_RE.
-DATE_CORE_RE = re.compile(rf"\d{{1,2}}(?:\s?[/.-]\s?\d{{1,2}}|{S}tháng{S}\d)")
+DATE_CORE_RE = re.compile(rf"\d\d?(?:\s?[/.-]\s?\d{{1,2}}|{S}tháng{S}\d)")  # "\d\d?": see WORKING_DAYS_RE
 DATE_LEFT_RE = re.compile(rf"(?:{TIME})?(?:{DAY_WORD}\s*:?\s*)?$")
 # The second date of "từ ngày 10/4 đến ngày 20/5/2024".
 RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?{DATE}")
@@ -80,8 +80,9 @@ RECURRING_RE = re.compile(
     rf"|(?P<bare>hằng|hàng){S}(?P<period2>tuần|tháng|quý|năm))"
     rf"{_WORD_END}(?:(?:{S}một|{S}1){S}lần)?"
 )
+# "\d(?:\d\d?)?" is "\d{1,3}" written so that the engine can skip ahead to a digit.
 WORKING_DAYS_RE = re.compile(
-    rf"(?P<count>\d{{1,3}})\)?{S}ngày(?P<working>{S}làm{S}việc)?"
+    rf"(?P<count>\d(?:\d\d?)?)\)?{S}ngày(?P<working>{S}làm{S}việc)?"
     rf"(?:\s*,?{S}(?:kể|tính){S}từ{S}(?:(?:{DATE})|(?P<event>(?:[^\W\d_]+)(?:{S}[^\W\d_]+){{0,6}})))?"
 )
 # "trong 10 ngày", "trong vòng mười (10) ngày": the words before the count.

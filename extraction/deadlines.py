@@ -71,6 +71,15 @@ def _dates(lower: str) -> Iterator[re.Match[str]]:
 
 
 _NOT_BEFORE_DATE = frozenset("0123456789/.")
+
+
+def _recurring(lower: str) -> Iterator[re.Match[str]]:
+    """RECURRING_RE's matches. It opens with a choice of words, so the engine cannot skip ahead to them:
+    a text without any of them is not scanned."""
+    if "định" in lower or "hằng" in lower or "hàng" in lower:
+        yield from p.RECURRING_RE.finditer(lower)
+
+
 FORMS: tuple[tuple[Finder, Builder], ...] = (
     (_dates, date_form),
     (p.MONTH_RE.finditer, month_form),
@@ -84,7 +93,7 @@ FORMS: tuple[tuple[Finder, Builder], ...] = (
     (p.YEAR_START_RE.finditer, year_start_form),
     (p.SEASON_RE.finditer, season_form),
     (p.RECURRING_DAY_RE.finditer, recurring_day_form),
-    (p.RECURRING_RE.finditer, recurring_form),
+    (_recurring, recurring_form),
     (p.WORKING_DAYS_RE.finditer, working_days_form),
     (p.ONGOING_RE.finditer, ongoing_form),
 )

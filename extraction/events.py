@@ -12,7 +12,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 _I = re.IGNORECASE
-_DMY = r"(?P<{0}d>\d{{1,2}})\s?[/.-]\s?(?P<{0}m>\d{{1,2}})\s?[/.-]\s?(?P<{0}y>\d{{4}})"
+# "\d\d?" rather than "\d{1,2}" (the same): a pattern that opens with one digit lets the engine skip ahead.
+_DMY = r"(?P<{0}d>\d\d?)\s?[/.-]\s?(?P<{0}m>\d\d?)\s?[/.-]\s?(?P<{0}y>\d{{4}})"
 _WORDS = r"(?P<{0}wd>\d{{1,2}})\s+tháng\s+(?P<{0}wm>\d{{1,2}})\s*,?\s+năm\s+(?P<{0}wy>\d{{4}})"
 _POINT = r"(?:(?:ngày\s+)?(?:{dmy}|{words})|(?P<{p}year>\d{{4}}))"
 
@@ -24,8 +25,9 @@ def _point(name: str) -> str:
 _ANY_DATE = rf"(?:{_DMY.format('a')}|{_WORDS.format('a')})"
 # "(19/5/1890 - 19/5/2023)", "(1930 - 2025)": always an anniversary, never a window of work.
 _PAIR_RE = re.compile(rf"\(\s*{_point('a')}\s*-\s*{_point('b')}\s*\)", _I)
-# "22/12/1944 - 22/12/2024": two dates on the same day of the year, years apart.
-_BARE_PAIR_RE = re.compile(rf"{_DMY.format('a')}\s*-\s*{_DMY.format('b')}(?!\d)", _I)
+# "22/12/1944 - 22/12/2024": two dates on the same day of the year, years apart (no letters: no IGNORECASE,
+# which would keep the engine from skipping ahead to digits).
+_BARE_PAIR_RE = re.compile(rf"{_DMY.format('a')}\s*-\s*{_DMY.format('b')}(?!\d)")
 _SINGLE_RE = re.compile(rf"\(\s*(?:ngày\s+)?{_ANY_DATE}\s*\)", _I)
 _ANNIVERSARY_CUE_RE = re.compile(
     r"kỷ\s+niệm|\b\d+\s+năm\s+ngày\b|\bngày\s+(?:sinh|mất|thành\s+lập|truyền\s+thống|giải\s+phóng|hội|lễ"

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import cache
 
 from extraction import lexicon as lx
@@ -97,13 +98,30 @@ def restore_diacritics(text: str) -> str:
     split = [_WORD.findall(line) for line in lines]
     if not _damaged(split):
         return text
-    names, lexicon = _names(split), _lexicon()
-    # A phrase can only start where its first two words (folded) do, and only changes a span holding a
-    # bare word that is some accented word of the text or the lexicon without its accents.
-    starts = {key[:2] for key in names} | {key[:2] for key in lexicon}
+    names = _names(split)
     lost = {fold_word(w) for words in split for w in words if not w.isascii()} | _lexicon_bare()
-    pairs = zip(lines, split, strict=True)
-    return "\n".join(_restore_line(line, names, lexicon, starts, lost, words) for line, words in pairs)
+    known = _Known(names, _lexicon(), _longest(names), _longest(_lexicon()), lost)
+    return "\n".join(_restore_line(line, known, words) for line, words in zip(lines, split, strict=True))
+
+
+@dataclass
+class _Known:
+    """The phrases a damaged span may be given back, and what makes a place of a line worth a look: a
+    phrase starts where its first two words (folded) do, and changes a span only if the span holds a
+    bare word that is, without its accents, some accented word of the text or the lexicon (`lost`)."""
+
+    names: dict[tuple[str, ...], str]
+    lexicon: dict[tuple[str, ...], str]
+    name_longest: dict[tuple[str, ...], int]  # the longest phrase (in words) by its first two words
+    lexicon_longest: dict[tuple[str, ...], int]
+    lost: set[str]
+
+
+def _longest(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], int]:
+    found: dict[tuple[str, ...], int] = {}
+    for key in phrases:
+        found[key[:2]] = max(found.get(key[:2], 0), len(key))
+    return found
 
 
 @cache
@@ -136,18 +154,10 @@ def _damaged(split: list[list[str]]) -> bool:
     return sum(1 for pair in bare if pair in openings) >= DAMAGED
 
 
-def _restore_line(
-    line: str,
-    names: dict[tuple[str, ...], str],
-    lexicon: dict[tuple[str, ...], str],
-    starts: set[tuple[str, ...]],
-    lost: set[str],
-    written: list[str],
-) -> str:
-    """`line` with its spans restored; `written` are its words (`_WORD`), `lost` as in the caller."""
-    # Places of bare words that may have lost their accents (folded, a bare word is in lower case):
-    # a span is changed only if it holds one.
-    bare = [j for j, word in enumerate(written) if word.isascii() and word.lower() in lost]
+def _restore_line(line: str, known: _Known, written: list[str]) -> str:
+    """`line` with its damaged spans given back their spelling; `written` are its words (`_WORD`)."""
+    # A bare word is its own folded form in lower case.
+    bare = [j for j, word in enumerate(written) if word.isascii() and word.lower() in known.lost]
     if not bare:
         return line
     words = list(_WORD.finditer(line))
@@ -161,16 +171,17 @@ def _restore_line(
         if bare[ahead] - i >= LONGEST:
             i = bare[ahead] - LONGEST + 1
             continue
-        if (folded[i], folded[i + 1] if i + 1 < len(words) else "") not in starts:
-            i += 1
-            continue
-        for n in range(min(LONGEST, len(words) - i), max(bare[ahead] - i + 1, 2) - 1, -1):
+        opening = (folded[i], folded[i + 1] if i + 1 < len(words) else "")
+        capital = written[i][0].isupper()  # only a capitalised span takes a name of the text
+        longest = known.lexicon_longest.get(opening, 0)
+        if capital:
+            longest = max(longest, known.name_longest.get(opening, 0))
+        for n in range(min(longest, len(words) - i), max(bare[ahead] - i + 1, 2) - 1, -1):
             span = line[words[i].start() : words[i + n - 1].end()]
             key = tuple(folded[i : i + n])
-            known = names.get(key) if span[0].isupper() else None
-            known = known or lexicon.get(key)
-            if known and _restorable(span, known):
-                pieces += [line[done : words[i].start()], _same_case(span, known)]
+            phrase = (known.names.get(key) if capital else None) or known.lexicon.get(key)
+            if phrase and phrase != span and _restorable(span, phrase):  # most are a name as written
+                pieces += [line[done : words[i].start()], _same_case(span, phrase)]
                 done, i = words[i + n - 1].end(), i + n
                 break
         else:

@@ -36,6 +36,7 @@ _DEADLINE_START = re.compile(
     re.IGNORECASE,
 )
 _HEADER_START = re.compile(r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ)\b")
+_HEADER_INITIALS = ("s", "t", "n")  # the first letters of the words _HEADER_START takes
 INHERITED = 0.7  # confidence of a cell taken from the row above (a merged cell)
 
 
@@ -210,6 +211,8 @@ def _text_headers(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Lines of PDF text (no pipes) that head a task table: "TT Nhiệm vụ Cơ quan chủ trì ..."."""
     found: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines, start=1):
+        if line.lstrip()[:1].lower()[:1] not in _HEADER_INITIALS:
+            continue  # cheap: most lines cannot open with a header word
         low = " ".join(line.lower().split())
         if "|" in low or ":" in low or len(low.split()) > 20 or not _HEADER_START.match(low):
             continue

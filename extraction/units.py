@@ -51,13 +51,20 @@ _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thà
 
 def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
     """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
-    if not tokens.has(i):
+    options = table.get(tokens[i].low) if tokens.has(i) else None
+    if not options:
         return 0
-    for phrase in table.get(tokens[i].low, ()):
+    for phrase in options:
         # The first word is the table's key: only the words after it need comparing.
         n = len(phrase)
-        if tokens.has(i + n - 1) and all(tokens[i + k].low == phrase[k] for k in range(1, n)):
-            return n
+        if n == 1:
+            return 1
+        if tokens.has(i + n - 1):
+            for k in range(1, n):
+                if tokens[i + k].low != phrase[k]:
+                    break
+            else:
+                return n
     return 0
 
 

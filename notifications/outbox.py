@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, Table, and_, bindparam, func, or_, select, update
@@ -20,6 +21,7 @@ from notifications.tables import OutboxRow, OutboxState
 from store.database import transaction
 
 _CHUNK = 500  # rows per INSERT: well under SQLite's limit of bound parameters
+_TABLE: Table = OutboxRow.__table__  # type: ignore[assignment]
 
 
 def utc(moment: datetime) -> datetime:
@@ -100,83 +102,94 @@ def claim(engine: Engine, token: str, *, now: datetime, lease: timedelta, domain
 
     The conditional UPDATE is the lock: a concurrent sweep re-checks the lease on each row it waits
     for and skips the ones taken. Rows get their Message-ID here, before anything is sent, so a row
-    re-sent after a crash goes out as the same message.
+    re-sent after a crash goes out as the same message. Core statements, not the ORM: this runs
+    once a sweep over every row, and the ORM's unit of work tripled its cost.
     """
-    moment = utc(now)
-    with transaction(engine) as session:
-        free = (
-            OutboxRow.state == OutboxState.queued.value,
-            OutboxRow.next_attempt_at <= moment,
-            or_(OutboxRow.lease_token.is_(None), OutboxRow.lease_until < moment),
-        )
-        # PostgreSQL: the rows are locked in id order, so a concurrent claim waits for this one
-        # (never a deadlock) and then finds them leased; SQLite has one writer at a time and
-        # ignores FOR UPDATE. Not SKIP LOCKED: that would split one recipient's digest in two.
-        candidates = select(OutboxRow.id).where(*free).order_by(OutboxRow.id).with_for_update()
-        session.execute(
-            update(OutboxRow)
-            .where(OutboxRow.id.in_(candidates.scalar_subquery()), *free)
+    moment, table = utc(now), _TABLE
+    free = (
+        table.c.state == OutboxState.queued.value,
+        table.c.next_attempt_at <= moment,
+        or_(table.c.lease_token.is_(None), table.c.lease_until < moment),
+    )
+    # PostgreSQL: the rows are locked in id order, so a concurrent claim waits for this one (never
+    # a deadlock) and then finds them leased; SQLite has one writer at a time and ignores FOR
+    # UPDATE. Not SKIP LOCKED: that would split one recipient's digest in two.
+    candidates = select(table.c.id).where(*free).order_by(table.c.id).with_for_update()
+    columns = ("id", "recipient", "recipient_unit", "item", "message_id", "dedup_key", "attempts")
+    with engine.begin() as connection:
+        connection.execute(
+            update(table)
+            .where(table.c.id.in_(candidates.scalar_subquery()), *free)
             .values(lease_token=token, lease_until=moment + lease)
         )
-        rows = list(
-            session.scalars(
-                select(OutboxRow)
-                .where(OutboxRow.lease_token == token)
-                .order_by(OutboxRow.recipient, OutboxRow.id)
-            )
+        rows = connection.execute(
+            select(*(table.c[name] for name in columns))
+            .where(table.c.lease_token == token)
+            .order_by(table.c.recipient, table.c.id)
+        ).all()
+        given = _message_ids(connection, rows, domain)
+    return [
+        Claimed(
+            id=row.id,
+            recipient=row.recipient,
+            recipient_unit=row.recipient_unit,
+            item=Item.model_validate(row.item),
+            message_id=row.message_id or given[row.id],
+            attempts=row.attempts,
         )
-        fresh: dict[str, list[OutboxRow]] = {}
-        for row in rows:
-            if row.message_id is None:
-                fresh.setdefault(row.recipient, []).append(row)
-        for group in fresh.values():
-            shared = message_id((row.dedup_key for row in group), domain)
-            for row in group:
-                row.message_id = shared
-        return [
-            Claimed(
-                id=row.id,
-                recipient=row.recipient,
-                recipient_unit=row.recipient_unit,
-                item=Item.model_validate(row.item),
-                message_id=row.message_id or "",
-                attempts=row.attempts,
-            )
-            for row in rows
-        ]
+        for row in rows
+    ]
+
+
+def _message_ids(connection: Connection, rows: Sequence[Any], domain: str) -> dict[int, str]:
+    """One Message-ID per recipient for the rows that have none yet, stored in one executemany."""
+    fresh: dict[str, list[Any]] = {}
+    for row in rows:
+        if row.message_id is None:
+            fresh.setdefault(row.recipient, []).append(row)
+    given: dict[int, str] = {}
+    for group in fresh.values():
+        given.update(
+            dict.fromkeys((row.id for row in group), message_id((r.dedup_key for r in group), domain))
+        )
+    if given:
+        connection.execute(
+            update(_TABLE).where(_TABLE.c.id == bindparam("row")).values(message_id=bindparam("shared")),
+            [{"row": id_, "shared": shared} for id_, shared in given.items()],
+        )
+    return given
 
 
 def _owned(ids: Sequence[int], token: str) -> object:
     return and_(OutboxRow.id.in_(list(ids)), OutboxRow.lease_token == token)
 
 
-_TABLE: Table = OutboxRow.__table__  # type: ignore[assignment]
-# Built once: marking a row sent happens once a message, in its own commit, on the hot path.
-_MARK_SENT = (
-    update(_TABLE)
-    .where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _TABLE.c.lease_token == bindparam("token"))
-    .values(
-        state=OutboxState.sent.value,
-        sent_at=bindparam("sent_at"),
-        attempts=_TABLE.c.attempts + 1,
-        last_error=None,
-        lease_token=None,
-        lease_until=None,
-    )
+# Built once: marking a row sent happens once a message, in its own commit, on the hot path. Most
+# digests carry one row: an id compared with one value skips expanding an IN list each time.
+_SENT_VALUES = {
+    "state": OutboxState.sent.value,
+    "sent_at": bindparam("sent_at"),
+    "attempts": _TABLE.c.attempts + 1,
+    "last_error": None,
+    "lease_token": None,
+    "lease_until": None,
+}
+_OURS = _TABLE.c.lease_token == bindparam("token")
+_MARK_ONE = update(_TABLE).where(_TABLE.c.id == bindparam("row"), _OURS).values(_SENT_VALUES)
+_MARK_MANY = (
+    update(_TABLE).where(_TABLE.c.id.in_(bindparam("ids", expanding=True)), _OURS).values(_SENT_VALUES)
 )
 
 
-def mark_sent(db: Engine | Connection, ids: Sequence[int], token: str, *, now: datetime) -> int:
-    """Record delivery in its own commit; returns how many rows were still ours.
-
-    `db` is best a connection the sender holds for its batch: a commit a message then costs one
-    UPDATE by primary key, not a pool checkout and a new transaction object besides.
-    """
-    if isinstance(db, Engine):
-        with db.connect() as connection:
-            return mark_sent(connection, ids, token, now=now)
-    result = db.execute(_MARK_SENT, {"ids": list(ids), "token": token, "sent_at": utc(now)})
-    db.commit()
+def mark_sent(connection: Connection, ids: Sequence[int], token: str, *, now: datetime) -> int:
+    """Record delivery in its own commit, on the connection the sender holds for its batch (a
+    pool checkout a message would cost more than the UPDATE); returns how many rows were ours."""
+    values = {"token": token, "sent_at": utc(now)}
+    if len(ids) == 1:
+        result = connection.execute(_MARK_ONE, {**values, "row": ids[0]})
+    else:
+        result = connection.execute(_MARK_MANY, {**values, "ids": list(ids)})
+    connection.commit()
     return result.rowcount or 0
 
 

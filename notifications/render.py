@@ -225,7 +225,8 @@ def _header_block(message: MIMEPart) -> str:
 def _base64(body: str) -> str:
     # base64 rather than quoted-printable: Vietnamese text in QP is half again as long, and the
     # SMTP server's work (and so the sending rate) grows with the bytes it receives.
-    return base64.encodebytes(body.encode("utf-8")).decode("ascii")
+    encoded = base64.b64encode(body.encode("utf-8")).decode("ascii")  # in C, then cut in lines
+    return "".join(f"{encoded[start : start + 76]}\n" for start in range(0, len(encoded), 76))
 
 
 def _text_part(encoded: str, subtype: str) -> EmailMessage:

@@ -86,7 +86,9 @@ class _Run:
 
     def __init__(self, engine: Engine, transport: Transport, token: str, now: datetime, retry: RetryPolicy):
         self.engine, self.transport, self.token, self.now, self.retry = engine, transport, token, now, retry
-        self.connection = engine.connect()  # held: each mark-sent is then one cheap commit
+        # Held for the batch, in autocommit: each mark-sent is one UPDATE, its own transaction, with
+        # no BEGIN or COMMIT round trips to the database around it.
+        self.connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
         self.result = Delivery()
         self.pending: tuple[Batch, EmailMessage] | None = None
 

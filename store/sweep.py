@@ -65,6 +65,12 @@ def _collect(
     return connection.execute(statement, params).rowcount
 
 
+def _analyze(connection: Connection, sql: Dialect, table: str) -> None:
+    """PostgreSQL knows nothing of a fresh temp table's size and may scan all assignments to join it."""
+    if sql.postgres:
+        connection.execute(text(f"ANALYZE {table}"))
+
+
 def evaluate_pass(
     connection: Connection,
     *,
@@ -89,6 +95,7 @@ def evaluate_pass(
     fold_reports(connection, watermark)
     _temp_tables(connection, sql)
     touched = _collect(connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh)
+    _analyze(connection, sql, "sweep_touched")
     connection.execute(
         text(
             f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) "
@@ -97,6 +104,7 @@ def evaluate_pass(
         {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)},
     )
     recurring = evaluate_recurring(connection, as_of, horizon)
+    _analyze(connection, sql, "sweep_eval")
     result = _write(connection, sql, as_of=as_of, now=now, touched=touched, recurring=recurring)
     return result.model_copy(update={"recalendared": len(recalendared)})
 
