@@ -83,7 +83,11 @@ def _store(directory: Path, data: bytes) -> None:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     path = os.path.join(directory, f"{stamp}-{uuid.uuid4().hex[:8]}.eml")
     temporary = path + ".tmp"
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    except FileNotFoundError:  # the folder was removed while the sink ran
+        directory.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         view = memoryview(data)
         while view:  # one write for a message of any usual size

@@ -112,6 +112,11 @@ class SmtpTransport:
             self._smtp.send(_stuffed(data))
         except (smtplib.SMTPException, OSError) as error:
             raise classify(error) from error
+        except UnicodeEncodeError as error:  # no SMTPUTF8 here: such an address never goes out
+            self._drop()  # a MAIL may be open on the server: start afresh
+            raise MailError(
+                f"address not in ASCII: {sender} → {', '.join(recipients)}", permanent=True
+            ) from error
 
     def confirm(self) -> None:
         """The server's verdict on the message last submitted: returns once it said 250."""

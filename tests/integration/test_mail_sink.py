@@ -142,3 +142,18 @@ def test_refusals_are_sorted_and_the_connection_serves_the_next_message(pipelini
     assert (
         ".một dòng bắt đầu bằng dấu chấm" in text and delivered[0].message["Subject"] == "Nhắc việc: đến hạn"
     )
+
+
+def test_an_address_smtp_cannot_carry_fails_for_good_and_the_next_message_still_goes():
+    mailbox = Mailbox(pipelining=False)  # lockstep: MAIL is accepted before RCPT cannot be written
+    controller = start_sink(mailbox, port=free_port())
+    transport = SmtpTransport("127.0.0.1", controller.port)
+    try:
+        with pytest.raises(MailError) as refused:
+            transport.send(_message("đơnvị@dv.example"))
+        transport.send(_message("a@dv.example"))
+    finally:
+        transport.close()
+        controller.stop()
+    assert refused.value.permanent and not refused.value.connection
+    assert [mail.recipients for mail in mailbox.received] == [("a@dv.example",)]
