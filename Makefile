@@ -28,7 +28,7 @@ test: $(VENV)/.test
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
-	$(BIN)/mypy models store services extraction flows calendars notifications cli web
+	$(BIN)/mypy models store services extraction flows calendars notifications cli web reports benchmarks
 
 bench: $(VENV)/.test
 	$(BIN)/python -m benchmarks

@@ -13,8 +13,14 @@ tables → sections → assignments (units, deadlines) → events → Plan, from
   lists grow with the size rather than one paragraph. `seconds_per_mb_ratio_8mb_vs_1mb` near 1 means
   linear time; well above 1 means something re-reads what it has read.
 
+Rates are MB of file per CPU second (one core), the best of `REPEATS` tries where it says so: on a busy
+machine wall time measures the neighbours. The generated plan repeats its fixtures' sentences, so short
+lines seen again and again are taken for running headers (page furniture) as in a real document, and
+a cache keyed on a sentence would flatter it: extraction keeps none.
+
 Then each stage's share of the time (exclusive: a deadline found inside assignments counts as
-deadlines), from a second, instrumented run. Prints `name value unit` lines.
+deadlines; `plan` includes the validation of the Plan model), from a second, instrumented run.
+Prints `name value unit` lines.
 """
 
 from __future__ import annotations
@@ -39,7 +45,8 @@ from extraction.readers import read_document  # noqa: E402
 SEEDS = ROOT.parent / "shared" / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
 CONCATENATED_BYTES = 4_000_000
-SEED_ROUNDS = 20
+SEED_ROUNDS = 4
+REPEATS = 3
 MB = 1e6
 
 # A fixture's top-level heading ("**II. NHIỆM VỤ**", "Điều 2. Tổ chức thực hiện") and its decimal
@@ -81,8 +88,9 @@ def renumbered(body: list[str], section: Callable[[], int]) -> Iterator[str]:
 
 def generated_document(size: int) -> str:
     """A long plan of about `size` bytes (UTF-8) built from the fixture corpus (see module doc)."""
-    header_source = (FIXTURES / "06_ubnd_huyen_cai_cach_hanh_chinh.txt").read_text(encoding="utf-8").split("\n")
-    info = read_metadata(read_document(FIXTURES / "06_ubnd_huyen_cai_cach_hanh_chinh.txt").lines)
+    frame = FIXTURES / "06_ubnd_huyen_cai_cach_hanh_chinh.txt"  # its header and signature
+    header_source = frame.read_text(encoding="utf-8").split("\n")
+    info = read_metadata(read_document(frame).lines)
     lines = header_source[: info.body_first - 1]
     footer = header_source[info.body_last :]
     pieces = fixture_pieces()
@@ -109,17 +117,23 @@ def run(path: Path) -> extract.Extraction:
     return extract.extract(source.text, source_name=str(path))
 
 
-def timed(paths: list[Path], rounds: int = 1) -> tuple[float, float, float, int]:
-    """(MB read, CPU seconds, wall seconds, assignments found) for extracting every file `rounds` times.
+def timed(paths: list[Path], rounds: int = 1, repeats: int = 1) -> tuple[float, float, float, int]:
+    """(MB read, CPU seconds, wall seconds, assignments found) for extracting every file `rounds` times;
+    the fastest of `repeats` tries, as timeit does: on a busy machine the others measure the neighbours.
 
-    CPU time is the figure: it is what one core spends, however busy the machine is."""
+    CPU time is the figure: it is what one core spends, however many processes share the machine."""
     size = sum(path.stat().st_size for path in paths) * rounds / MB
-    found = 0
-    cpu, wall = time.process_time(), time.perf_counter()
-    for _ in range(rounds):
-        for path in paths:
-            found += len(run(path).plan.assignments)
-    return size, time.process_time() - cpu, time.perf_counter() - wall, found
+    best: tuple[float, float, int] | None = None
+    for _ in range(repeats):
+        found = 0
+        cpu, wall = time.process_time(), time.perf_counter()
+        for _ in range(rounds):
+            for path in paths:
+                found += len(run(path).plan.assignments)
+        tried = (time.process_time() - cpu, time.perf_counter() - wall, found)
+        best = tried if best is None or tried[0] < best[0] else best
+    assert best is not None
+    return size, *best
 
 
 class Stages:
@@ -198,7 +212,8 @@ def shares(label: str, paths: list[Path]) -> None:
 
 
 def report(name: str, size: float, cpu: float, wall: float, found: int) -> None:
-    print(f"{name} {size / cpu:.2f} MB/s ({size:.2f} MB in {cpu:.2f} s CPU, {wall:.2f} s wall; {found} assignments)")
+    took = f"{size:.2f} MB in {cpu:.2f} s CPU, {wall:.2f} s wall"
+    print(f"{name} {size / cpu:.2f} MB/s ({took}; {found} assignments)")
 
 
 def main() -> None:
@@ -206,16 +221,16 @@ def main() -> None:
     run(FIXTURES / "01_ubnd_tinh_chinh_quyen_so.md")  # imports, holiday calendars, caches
     with tempfile.TemporaryDirectory() as folder:
         if seeds:
-            report("seeds_per_document", *timed(seeds, SEED_ROUNDS))
+            report("seeds_per_document", *timed(seeds, SEED_ROUNDS, REPEATS))
             joined = "\n".join(path.read_text(encoding="utf-8") for path in seeds)
             concatenated = Path(folder) / "seeds_concatenated.txt"
             concatenated.write_text("\n".join([joined] * (CONCATENATED_BYTES // len(joined.encode()))))
             report("seeds_concatenated", *timed([concatenated]))
         per_mb = {}
-        for megabytes in (1, 8):
+        for megabytes, repeats in ((1, REPEATS), (8, 1)):
             path = Path(folder) / f"generated_{megabytes}mb.txt"
             path.write_text(generated_document(megabytes * 1_000_000), encoding="utf-8")
-            size, cpu, wall, found = timed([path])
+            size, cpu, wall, found = timed([path], repeats=repeats)
             report(f"generated_{megabytes}mb", size, cpu, wall, found)
             per_mb[megabytes] = cpu / size
         print(f"seconds_per_mb_ratio_8mb_vs_1mb {per_mb[8] / per_mb[1]:.2f} x")

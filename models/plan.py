@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -85,7 +86,7 @@ class Plan(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Plan:
         task_ids = [task.id for task in self.tasks]
-        duplicates = sorted({t for t in task_ids if task_ids.count(t) > 1})
+        duplicates = sorted(t for t, n in Counter(task_ids).items() if n > 1)
         if duplicates:
             raise ValueError(f"task ids must be unique; repeated: {', '.join(duplicates)}")
         known = set(task_ids)
@@ -100,7 +101,8 @@ class Plan(BaseModel):
             if assignment.key in keys:
                 raise ValueError(f"task {assignment.task} gives {assignment.unit!r} the same role twice")
             keys.add(assignment.key)
-        leads_missing = [t for t in task_ids if not any(a.task == t for a in self.assignments)]
+        assigned = {a.task for a in self.assignments}
+        leads_missing = [t for t in task_ids if t not in assigned]
         if leads_missing:
             raise ValueError(f"task {leads_missing[0]} has no unit assigned")
         return self

@@ -126,6 +126,10 @@ def _write(
     count = connection.execute(text("SELECT COUNT(*) FROM sweep_eval")).scalar_one()
     size = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM assignments")).scalar_one()
     written = connection.execute(text(_update_statement(sql, many=count * 5 > size)), params).rowcount
+    if sql.postgres and written * 10 > size:
+        # The window columns' statistics still describe the rows before this pass (a first pass: no
+        # status, every row in range): without fresh ones the next sweep scans instead of using them.
+        connection.execute(text("ANALYZE assignments"))
     plans = connection.execute(
         text(f"SELECT COUNT(DISTINCT plan_id) FROM sweep_eval e WHERE {CHANGED}")
     ).scalar_one()

@@ -39,7 +39,7 @@ def test_plans_load_report_and_status_through_the_command(tmp_path: Path) -> Non
     target = overdue[0]
     reported = dondoc("report", str(target["id"]), "--date", target["effective_due"], data=tmp_path)
     assert reported.returncode == 0, reported.stderr
-    again = json.loads(dondoc("status", "--format", "json", data=tmp_path).stdout)  # today: the report is seen
+    again = json.loads(dondoc("status", "--format", "json", data=tmp_path).stdout)
     assert next(line for line in again if line["id"] == target["id"])["status"] == "Hoàn thành đúng hạn"
 
     by_unit = json.loads(

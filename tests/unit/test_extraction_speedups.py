@@ -1,0 +1,135 @@
+"""The shortcuts that make extraction fast read exactly what the plain definitions read.
+
+Each fast path (tokens read lazily, legacy-encoding letters counted in bytes, the OCR repair that looks
+only where a bare word could have lost its accents) is checked against the plain rule it replaces,
+written out here, on generated and mutated text; and extraction gives the same answer however often
+and in whatever order documents are read, so no cache carries anything from one document to the next.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cli.extract_commands import extraction_json
+from extraction.extract import extract
+from extraction.legacy_encodings import looks_like_unicode_vietnamese
+from extraction.ocr import (  # the rules for one span and the damage check, unchanged
+    _WORD,
+    LONGEST,
+    _damaged,
+    _lexicon,
+    _names,
+    _restorable,
+    _same_case,
+    fold_word,
+    restore_diacritics,
+)
+from extraction.readers import read_document
+from extraction.tokens import Tokens, tokenize
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures" / "documents"
+SEEDS = ROOT / ".." / "shared" / "seeds"
+DOCUMENTS = sorted(p for p in FIXTURES.iterdir() if p.suffix in (".md", ".txt", ".docx", ".pdf")) + (
+    sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+)
+# Letters, marks and separators that make tokens and their edges interesting.
+ALPHABET = "aAđĐươỦủyY1203 \n\t.,;:-/&’'%_()\u0301\u00a0ıİ²"
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=40), start=st.integers(min_value=-2, max_value=45))
+def test_tokens_read_lazily_from_a_place_are_the_tokens_of_the_whole_text_from_there(text, start):
+    expected = [t for t in tokenize(text) if t.start >= start]
+    lazy = Tokens(text, start)
+    assert [lazy.has(i) for i in range(len(expected) + 2)] == [True] * len(expected) + [False, False]
+    assert list(Tokens(text, start)) == expected and len(Tokens(text, start)) == len(expected)
+
+
+def _counted_by_character(text: str) -> bool:
+    vietnamese = latin1 = 0
+    for ch in text:
+        if "\u00a0" <= ch <= "\u00ff":
+            latin1 += 1
+        elif 0x1EA0 <= ord(ch) <= 0x1EF9 or ch in "ăĂđĐĩĨũŨơƠưƯ":
+            vietnamese += 1
+    return latin1 == 0 or vietnamese > latin1
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="aé\u00a0\u00bf\u00c0\u00ff\u0080\u1e9f\u1ea0\u1ef9\u1efaăĐưỨ", max_size=30))
+def test_letters_of_legacy_and_unicode_vietnamese_are_counted_as_one_by_one(text):
+    assert looks_like_unicode_vietnamese(text) == _counted_by_character(text)
+
+
+def _restored_everywhere(text: str) -> str:
+    """The diacritics repair tried at every place of every line, as first written (no shortcuts)."""
+    split = [_WORD.findall(line) for line in text.split("\n")]
+    names, lexicon = _names(split), _lexicon()
+    out = []
+    for line in text.split("\n"):
+        words = list(_WORD.finditer(line))
+        folded = [fold_word(w.group(0)) for w in words]
+        pieces, done, i = [], 0, 0
+        while i < len(words):
+            for n in range(min(LONGEST, len(words) - i), 1, -1):
+                span = line[words[i].start() : words[i + n - 1].end()]
+                key = tuple(folded[i : i + n])
+                known = (names.get(key) if span[0].isupper() else None) or lexicon.get(key)
+                if known and _restorable(span, known):
+                    pieces += [line[done : words[i].start()], _same_case(span, known)]
+                    done, i = words[i + n - 1].end(), i + n
+                    break
+            else:
+                i += 1
+        out.append("".join(pieces) + line[done:])
+    return "\n".join(out)
+
+
+def _damaged_by_every_pair(split: list[list[str]]) -> bool:
+    """The damage check as first written: all openings first, then every pair of bare words."""
+    openings = {key[:2] for key in _lexicon()}
+    for a, b in (pair for words in split for pair in itertools.pairwise(words)):
+        if a[0].isupper() and not (a.isascii() and b.isascii()):
+            openings.add((fold_word(a), fold_word(b)))
+    pairs = (pair for words in split for pair in itertools.pairwise(words))
+    bare = [(a, b) for a, b in pairs if a.isascii() and b.isascii()]
+    return sum(1 for a, b in bare if (fold_word(a), fold_word(b)) in openings) >= 2
+
+
+def _bare(word: str) -> str:
+    return fold_word(word) if word.islower() else fold_word(word).capitalize()
+
+
+@pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.suffix in (".md", ".txt")], ids=lambda p: p.name)
+def test_the_diacritics_repair_changes_what_trying_every_place_changes(path):
+    text = read_document(path).text
+    damaged = random.Random(path.name)
+    lines = text.split("\n")
+    for number in damaged.sample(range(len(lines)), k=min(12, len(lines))):
+        # Some words of some lines lose their accents, as OCR leaves them.
+        lines[number] = _WORD.sub(lambda m: _bare(m[0]) if damaged.random() < 0.4 else m[0], lines[number])
+    mutated = "\n".join(lines)
+    seen = _damaged([_WORD.findall(line) for line in lines])
+    assert seen == _damaged_by_every_pair([_WORD.findall(line) for line in lines])
+    clean = [_WORD.findall(line) for line in text.split("\n")]
+    assert _damaged(clean) == _damaged_by_every_pair(clean)
+    assert restore_diacritics(mutated) == (_restored_everywhere(mutated) if seen else mutated)
+
+
+def _understood(path: Path) -> str:
+    extraction = extract(read_document(path).text, source_name=path.name)
+    return json.dumps(extraction_json(extraction), sort_keys=True)
+
+
+def test_every_document_reads_the_same_alone_again_and_after_the_others():
+    first = {path: _understood(path) for path in DOCUMENTS}
+    for path in itertools.chain(reversed(DOCUMENTS), DOCUMENTS[:1]):
+        assert _understood(path) == first[path], path.name
