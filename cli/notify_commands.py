@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cli.options import optional_day
 from notifications.policy import DEFAULT_POLICY, load_policy
 from notifications.service import NotifyResult, run_notifications
 from notifications.tables import OutboxState
@@ -23,15 +23,6 @@ mail_app = typer.Typer(help="Mail tools: a local SMTP sink that keeps every mess
 policy_app = typer.Typer(
     help="The reminder and escalation policy (YAML): check it, or start from the default."
 )
-
-
-def _date(value: str | None, context: Context) -> date:
-    if value is None:
-        return context.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23") from None
 
 
 def notify(
@@ -49,7 +40,7 @@ def notify(
     in DONDOC_SMTP_* (a local sink on 127.0.0.1:8025 by default: `dondoc mail sink`).
     """
     context = Context()
-    day = _date(as_of, context)
+    day = optional_day(as_of) or context.today()
     result = run_notifications(context.engine, context.settings, day, context.now(), dry_run=dry_run)
     _print_result(result)
     if result.delivery.failures:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -10,19 +9,12 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.options import optional_day
+
 if TYPE_CHECKING:
     from services.plan_view import PlanSnapshot
 
 out = Console()
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2026-11-23") from None
 
 
 def sweep(
@@ -41,7 +33,7 @@ def sweep(
     each changed plan that matters most. Runs against PREFECT_API_URL (or Prefect's temporary server)."""
     from flows.sweep import daily_sweep
 
-    result = daily_sweep(as_of=_date(as_of), full=full, max_plan_flows=plan_flows)
+    result = daily_sweep(as_of=optional_day(as_of), full=full, max_plan_flows=plan_flows)
     out.print(
         f"sweep as of {result['as_of']}: {result['transitions']} status change(s), "
         f"{len(result['changed_plans'])} plan(s) changed, {result['events']} event(s)"
@@ -63,7 +55,7 @@ def plan_flow_command(
     """Show one plan in Prefect: a task run per assignment wired as the plan's DAG, and its artifacts."""
     from flows.plan import plan_flow
 
-    result = plan_flow(plan, _date(as_of))
+    result = plan_flow(plan, optional_day(as_of))
     out.print(
         f"{result['plan']} as of {result['as_of']}: {result['assignments']} assignment(s) — "
         + ", ".join(f"{status}: {n}" for status, n in result["statuses"].items())
@@ -87,7 +79,7 @@ def dag(
     from services.plan_view import load_snapshot
 
     context = Context()
-    day = _date(as_of) or context.today()
+    day = optional_day(as_of) or context.today()
     snapshot = load_snapshot(context.engine, plan, day, context.settings.reminder_horizon_days)
     _print_edges(snapshot)
     if write is not None:
