@@ -12,6 +12,7 @@ from models.plan import Plan, Task
 from models.schedule import task_dues
 from models.similarity import dice
 from models.text import name_key, normalize_text
+from models.units import Unit, UnitRegistry
 
 # "các cấp ủy xây dựng kế hoạch", "ban hành chương trình hành động": done when the child plan exists.
 _PLAN_MAKING = re.compile(
@@ -63,7 +64,12 @@ def implements(child: Plan, parent: Plan) -> bool:
 
 
 def is_plan_making(task: Task) -> bool:
-    return bool(_PLAN_MAKING.search(normalize_text(f"{task.title}. {task.text}")))
+    return asks_for_a_plan(task.title, task.text)
+
+
+def asks_for_a_plan(title: str, text: str) -> bool:
+    """The task is to make the plan that carries this one out at the unit's level."""
+    return bool(_PLAN_MAKING.search(normalize_text(f"{title}. {text}")))
 
 
 def lineage(parent: Plan, child: Plan) -> Lineage | None:
@@ -109,3 +115,29 @@ def _same_work(task: Task, parent: Plan) -> Task | None:
     scored = [(dice(task.title, other.title), other) for other in parent.tasks]
     good = [(score, other) for (score, shared), other in scored if shared >= 2 and score >= SAME_WORK_DICE]
     return max(good, key=lambda pair: pair[0])[1] if good else None
+
+
+# A standing committee or its standing members sign for their committee: "Ban Thường vụ Huyện ủy X"
+# issues Huyện ủy X's plan.
+_ACTING_FOR = re.compile(
+    r"^(?:t/m\s+)?(?:ban thường vụ|ban chấp hành|thường trực|thường vụ)\s+", re.IGNORECASE
+)
+
+
+def acting_unit(issuer: str | None, registry: UnitRegistry) -> Unit | None:
+    """The registry unit a plan's issuer speaks for: itself, or the committee its standing body signs for."""
+    if not issuer:
+        return None
+    name = normalize_text(issuer).strip()
+    return registry.find(name) or registry.find(_ACTING_FOR.sub("", name))
+
+
+def plan_making_done(unit: str, registry: UnitRegistry, issued_by: dict[str, date]) -> date | None:
+    """When an assignment to make a plan is done, given the day each unit issued its implementing plan:
+    the day its unit did, or for a group, the day its last member did; None while one has not."""
+    if registry.find(unit) is None:
+        return None
+    days = [issued_by.get(member.name) for member in registry.members_of(unit)]
+    if not days or any(day is None for day in days):
+        return None
+    return max(day for day in days if day is not None)

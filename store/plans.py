@@ -14,6 +14,7 @@ from models.plan import Plan, Task
 from models.status import Lifecycle
 from models.units import UnitRegistry
 from store.assignment_rows import add_deadline_version, move_lifecycle, set_deadline
+from store.lineage import record_plan_making
 from store.tables import AssignmentRow, PlanRow, ReferenceRow, TaskRow
 from store.units import load_registry, save_units, unit_ids
 
@@ -49,6 +50,7 @@ def save_plan(
     tasks = _save_tasks(session, row, plan.tasks)
     _save_assignments(session, row, plan, tasks, registry, now)
     session.flush()
+    record_plan_making(session, row, registry, now)
     return row, outcome
 
 
