@@ -1,6 +1,8 @@
 """`daily_sweep`: one set-based pass over every assignment, then events, escalation, feeds, and a
 plan flow for each of the (at most `max_plan_flows`) changed plans that matter most — nothing for
-plans that did not change."""
+plans that did not change. Under a work pool the plan flows are deployment runs the workers share
+(flows/fanout.py); the pass itself stays one task: it is one set-based statement per step, and
+splitting it would cost more round trips than it saves."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows.adapters import Step
+from flows.fanout import start_plan_runs
 from flows.selection import MAX_PLAN_FLOWS, choose_plan_flows
 from flows.sweep_summary import summary
-from services.sweep import SweepOutcome
+from services.sweep import PlanChange, SweepOutcome
 
 SWEEP_ARTIFACT = "daily-sweep"
 
@@ -77,13 +80,19 @@ def _flow_run_name() -> str:
 
 @flow(name="daily-sweep", flow_run_name=_flow_run_name)
 def daily_sweep(
-    as_of: date | None = None, full: bool = False, max_plan_flows: int = MAX_PLAN_FLOWS
+    as_of: date | None = None,
+    full: bool = False,
+    max_plan_flows: int = MAX_PLAN_FLOWS,
+    distribute: bool = False,
 ) -> dict[str, Any]:
     """Evaluate every assignment whose stored status may be wrong as of a day (`full`: the due-soon
     days checked against the holiday calendar too), record and announce the changes, escalate,
     rebuild feeds, and refresh the plan flows of at most `max_plan_flows` changed plans, those a
-    coordinator most needs to see; the others are listed in the sweep's artifact."""
-    from flows.plan import plan_flow
+    coordinator most needs to see; the others are listed in the sweep's artifact.
+
+    `distribute` (a work pool's deployment sets it): each chosen plan becomes a run of the `plan`
+    deployment that any worker may take, and the sweep does not wait for them; otherwise the plans
+    run here, one subflow after another."""
     from services.context import Context
 
     day = as_of or Context().today()
@@ -91,13 +100,12 @@ def daily_sweep(
     sent = events(outcome)
     steps = [escalation(day), feeds(day, outcome)]
     chosen, rest = choose_plan_flows(outcome.plan_changes, max_plan_flows)
-    failed: dict[str, str] = {}
-    for change in chosen:
-        state = plan_flow(change.plan_key, day, return_state=True)
-        if not state.is_completed():
-            failed[change.plan_key] = state.message or state.name or "failed"
+    if distribute:
+        started, failed = start_plan_runs(chosen, day, outcome.run_id)
+    else:
+        started, failed = {}, _run_plans_here(chosen, day)
     create_markdown_artifact(
-        markdown=summary(outcome, sent, steps, failed, chosen, rest),
+        markdown=summary(outcome, sent, steps, failed, chosen, rest, started=started),
         key=SWEEP_ARTIFACT,
         description=f"Quét trạng thái ngày {day:%d/%m/%Y}",
     )
@@ -109,6 +117,19 @@ def daily_sweep(
         "events": sent,
         "changed_plans": outcome.changed_plans,
         "plan_flows": [change.plan_key for change in chosen],
+        "plan_runs": started,
         "failed_plans": failed,
         "steps": {s.name: s.detail for s in steps},
     }
+
+
+def _run_plans_here(chosen: list[PlanChange], day: date) -> dict[str, str]:
+    """Each chosen plan as a subflow of this run; returns the plans that did not complete."""
+    from flows.plan import plan_flow
+
+    failed: dict[str, str] = {}
+    for change in chosen:
+        state = plan_flow(change.plan_key, day, return_state=True)
+        if not state.is_completed():
+            failed[change.plan_key] = state.message or state.name or "failed"
+    return failed

@@ -21,7 +21,10 @@ def summary(
     failed: dict[str, str],
     chosen: Sequence[PlanChange],
     rest: Sequence[PlanChange],
+    *,
+    started: dict[str, str] | None = None,
 ) -> str:
+    """`started`: plan → the name of the `plan` deployment run created for it (under a work pool)."""
     lines = [
         f"# Quét trạng thái ngày {outcome.as_of:%d/%m/%Y}",
         "",
@@ -31,7 +34,9 @@ def summary(
     ]
     for change in chosen:
         error = failed.get(change.plan_key)
-        lines.append(f"  - {change.plan_key}" + (f" — **lỗi**: {error}" if error else ""))
+        run = (started or {}).get(change.plan_key)
+        note = f" — **lỗi**: {error}" if error else (f" — đã giao cho worker: `{run}`" if run else "")
+        lines.append(f"  - {change.plan_key}{note}")
     lines += [f"- {step.name}: {'' if step.ran else '(bỏ qua) '}{step.detail}" for step in steps]
     return "\n".join(lines + _rest_table(rest))
 
