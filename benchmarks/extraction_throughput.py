@@ -16,15 +16,18 @@ tables → sections → assignments (units, deadlines) → events → Plan, from
 Rates are MB of file per CPU second (one core), the best of `REPEATS` tries where it says so: on a busy
 machine wall time measures the neighbours. The generated plan repeats its fixtures' sentences, so short
 lines seen again and again are taken for running headers (page furniture) as in a real document, and
-a cache keyed on a sentence would flatter it: extraction keeps none.
+a cache keyed on a sentence would flatter it: extraction keeps none (only the last few unit lists read,
+which the same paragraph or table column asks for again, see `extraction.units.read_units`).
 
 Then each stage's share of the time (exclusive: a deadline found inside assignments counts as
 deadlines; `plan` includes the validation of the Plan model), from a second, instrumented run.
-Prints `name value unit` lines.
+Prints `name value unit` lines, the machine's load average first and last (CPU seconds of a process
+still grow somewhat when other processes share its cores).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tempfile
@@ -217,6 +220,7 @@ def report(name: str, size: float, cpu: float, wall: float, found: int) -> None:
 
 
 def main() -> None:
+    print(f"load_average_1min_before {os.getloadavg()[0]:.2f} processes")
     seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     run(FIXTURES / "01_ubnd_tinh_chinh_quyen_so.md")  # imports, holiday calendars, caches
     with tempfile.TemporaryDirectory() as folder:
@@ -237,6 +241,7 @@ def main() -> None:
         if seeds:
             shares("seeds", seeds)
         shares("generated_1mb", [Path(folder) / "generated_1mb.txt"])
+    print(f"load_average_1min_after {os.getloadavg()[0]:.2f} processes")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ _PARTNER_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:phối hợp|tham gia)(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
 )
 _LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:]{1,40}?)\s*:\s*(?P<rest>.*)$")
+_TITLE_PARTS = re.compile(r",|;|\bvà\b")
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
 
 
@@ -54,8 +55,9 @@ def read_tasks(
     outline: Outline, *, year: int | None, issued: object = None, news: bool = False
 ) -> list[FoundTask]:
     reading = Reading(year, issued, news, outline=outline)
+    verdicts: dict[tuple[str, ...], bool | None] = {}  # by section: sections share their parents' titles
     for paragraph in outline.paragraphs:
-        if assigns_work(outline, paragraph.section):
+        if _assigns_work(outline, paragraph.section, verdicts):
             _read_paragraph(reading, paragraph)
     return finish(reading.tasks, reading.section_deadlines)
 
@@ -63,12 +65,34 @@ def read_tasks(
 def assigns_work(outline: Outline, section: tuple[str, ...]) -> bool:
     """False in sections about results, purposes, themes or targets (by their titles, innermost first)."""
     for title in outline.title_chain(section):
-        parts = [p.strip().lower() for p in re.split(r",|;|\bvà\b", title) if p.strip()]
-        if any(p.startswith(lx.TASK_TITLES) for p in parts):
-            return True
-        if parts and parts[0].startswith(lx.NARRATIVE_TITLES):
-            return False
+        verdict = _title_verdict(title)
+        if verdict is not None:
+            return verdict
     return True
+
+
+def _assigns_work(
+    outline: Outline, section: tuple[str, ...], verdicts: dict[tuple[str, ...], bool | None]
+) -> bool:
+    """`assigns_work`, each title's verdict worked out once (`verdicts`, by section) for the outline."""
+    for n in range(len(section), 0, -1):
+        titled = section[:n]
+        if titled not in verdicts:
+            title = outline.titles.get(titled)
+            verdicts[titled] = None if title is None else _title_verdict(title)
+        if verdicts[titled] is not None:
+            return bool(verdicts[titled])
+    return True
+
+
+def _title_verdict(title: str) -> bool | None:
+    """True for a title of tasks, False for one of results, purposes or targets, None for neither."""
+    parts = [p.strip().lower() for p in _TITLE_PARTS.split(title) if p.strip()]
+    if any(p.startswith(lx.TASK_TITLES) for p in parts):
+        return True
+    if parts and parts[0].startswith(lx.NARRATIVE_TITLES):
+        return False
+    return None
 
 
 def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extraction.assignments import read_tasks
@@ -14,6 +15,7 @@ from extraction.ocr import repair_ocr
 from extraction.sections import parse_outline
 from extraction.tables import find_task_tables, table_tasks
 from extraction.tasks import FoundTask
+from extraction.units import forget_recent
 from models.documents import Document
 from models.plan import Assignment, Plan, Role, SourceSpan, Task, plan_key
 from models.units import Unit
@@ -46,6 +48,7 @@ class Extraction:
 
 def extract(source_text: str, *, source_name: str = "") -> Extraction:
     """Everything dondoc reads from one document's text (already read from its file)."""
+    forget_recent()  # nothing read in one document is kept for the next
     text = repair_ocr(normalize_document(source_text))
     lines = text.split("\n")
     info = read_metadata(lines)
@@ -73,6 +76,7 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
     assignments: list[Assignment] = []
     counters: dict[str, int] = {}
     units: dict[str, Unit] = {}
+    external = _external_test(document)
     for found in tasks:
         section = found.section or "T"
         counters[section] = counters.get(section, 0) + 1
@@ -99,7 +103,7 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
             seen.add((unit, role))
             assignments.append(Assignment(task=task_id, unit=unit, role=role, deadline=found.deadline))
             units.setdefault(
-                unit, Unit(name=unit, group=unit in found.groups, external=_external(unit, document))
+                unit, Unit(name=unit, group=unit in found.groups, external=external(unit))
             )
     return Plan(
         key=plan_key(document, content_hash),
@@ -121,11 +125,11 @@ def _title(text: str) -> str:
     return " ".join(words[:24]) + (" …" if len(words) > 24 else "") if words else "(không tên)"
 
 
-def _external(unit: str, document: Document) -> bool:
-    """A central body named in a local plan: recorded, never escalated to."""
+def _external_test(document: Document) -> Callable[[str], bool]:
+    """Whether a unit is a central body named in a local plan (recorded, never escalated to)."""
     issuer = (document.issuer or "").lower()
     central_issuer = any(word in issuer for word in ("trung ương", "chính phủ", "bộ chính trị", "quốc hội"))
-    return not central_issuer and unit.lower().startswith(_CENTRAL)
+    return lambda unit: not central_issuer and unit.lower().startswith(_CENTRAL)
 
 
 def _review(tasks: list[FoundTask], source_name: str) -> list[ReviewItem]:

@@ -76,8 +76,12 @@ def normalize_document(text: str) -> str:
     """
     text = _ODD_CHARACTER.sub(lambda match: _REPLACEMENTS[match.group(0)], unify_newlines(text))
     text = strip_emphasis(new_tone_placement(text))
-    text = _RUNS_OF_SPACES.sub(" ", text)
-    return "\n".join(line.strip(" ") for line in text.split("\n"))
+    # The tests for a substring spare whole passes over a text normalised already (read, then extracted).
+    if "  " in text:
+        text = _RUNS_OF_SPACES.sub(" ", text)
+    if text.startswith(" ") or text.endswith(" ") or " \n" in text or "\n " in text:
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+    return text
 
 
 def normalize_line(line: str) -> str:

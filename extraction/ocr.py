@@ -20,7 +20,11 @@ from functools import cache
 
 from extraction import lexicon as lx
 
-_DIGITS = re.compile(r"(?<![\w])(?=[\dlIO/.\-]*\d)[\dlIO]+(?:[/.\-][\dlIO]+)*(?![^\W\d_])")
+# A token of digits and "l", "I", "O" that holds a digit, not inside a word. It opens with a character
+# class so that the regex engine can skip ahead to one (the word before is checked looking back).
+_DIGITS = re.compile(
+    r"[\dlIO](?<!\w.)(?:(?<=\d)|(?=[\dlIO/.\-]*\d))[\dlIO]*(?:[/.\-][\dlIO]+)*(?![^\W\d_])"
+)
 _SUSPECT = re.compile(r"\d[lIO]|[lIO][/.\-]?\d")
 _ROMAN_SLASH = re.compile(r"^[IVX]+[/.\-]")
 _CONFUSED = str.maketrans({"l": "1", "I": "1", "O": "0"})
@@ -76,20 +80,55 @@ def _key(words: list[str]) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in words)
 
 
-def _names(lines: list[list[str]]) -> dict[tuple[str, ...], str]:
-    """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names."""
+def _names(
+    lines: list[list[str]],
+    folded_lines: list[list[str]] | None = None,
+    openings: set[tuple[str, str]] | None = None,
+) -> dict[tuple[str, ...], str]:
+    """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names.
+    `folded_lines`: each line's words folded, when the caller has them; `openings`: only the phrases that
+    open with these two words (folded) are wanted, when the caller knows."""
+    return _read_names(lines, folded_lines, openings)[0]
+
+
+Places = dict[tuple[str, ...], dict[int, set[str]]]
+
+
+def _read_names(
+    lines: list[list[str]],
+    folded_lines: list[list[str]] | None = None,
+    openings: set[tuple[str, str]] | None = None,
+) -> tuple[dict[tuple[str, ...], str], Places, dict[tuple[str, ...], int]]:
+    """`_names`, with what `_accented` and `_longest` tell of them, read in the same pass: the accented
+    places are those of every place a name was first read at, as far as the longest one read there (a
+    name read first elsewhere has its own), so they hold at least those of `_accented(names)`."""
     found: dict[tuple[str, ...], str] = {}
-    for words in lines:
-        folded = [fold_word(w) for w in words]
-        for i, word in enumerate(words):
-            if not word[0].isupper():
-                continue
-            accented = not word.isascii()
-            for n in range(2, min(LONGEST, len(words) - i) + 1):
-                accented = accented or not words[i + n - 1].isascii()
-                if accented and (key := tuple(folded[i : i + n])) not in found:
+    accented: Places = {}
+    longest: dict[tuple[str, ...], int] = {}
+    for number, words in enumerate(lines):
+        count = len(words)
+        folded = folded_lines[number] if folded_lines is not None else [fold_word(w) for w in words]
+        if openings is None:
+            places = [i for i in range(count - 1) if words[i][0].isupper()]
+        else:
+            pairs = enumerate(itertools.pairwise(folded))
+            places = [i for i, pair in pairs if pair in openings and words[i][0].isupper()]
+        for i in places:
+            # Shorter phrases than the first one that reaches an accented word carry no accents.
+            first = next((k for k in range(i, min(i + LONGEST, count)) if not words[k].isascii()), count)
+            read = 0
+            for n in range(max(2, first - i + 1), min(LONGEST, count - i) + 1):
+                if (key := tuple(folded[i : i + n])) not in found:
                     found[key] = " ".join(words[i : i + n])
-    return found
+                    read = n
+            if read:
+                opening = (folded[i], folded[i + 1])
+                longest[opening] = max(longest.get(opening, 0), read)
+                at = accented.setdefault(opening, {})
+                for k in range(first, i + read):
+                    if not words[k].isascii():
+                        at.setdefault(k - i, set()).add(folded[k])
+    return found, accented, longest
 
 
 def restore_diacritics(text: str) -> str:
@@ -98,10 +137,50 @@ def restore_diacritics(text: str) -> str:
     split = [_WORD.findall(line) for line in lines]
     if not _damaged(split):
         return text
-    names = _names(split)
-    lost = {fold_word(w) for words in split for w in words if not w.isascii()} | _lexicon_bare()
-    known = _Known(names, _lexicon(), _longest(names), _longest(_lexicon()), lost)
-    return "\n".join(_restore_line(line, known, words) for line, words in zip(lines, split, strict=True))
+    # Each distinct word is looked at once; a line is folded only where a phrase may start or change.
+    written = set().union(*split)
+    lost = {fold_word(w) for w in written if not w.isascii()} | _lexicon_bare()
+    bare_words = frozenset(w for w in written if w.isascii() and w.lower() in lost)
+    bare = [_bare_places(words, bare_words) if not bare_words.isdisjoint(words) else [] for words in split]
+    folded_lines = [
+        [fold_word(w) for w in words] if places else [] for words, places in zip(split, bare, strict=True)
+    ]
+    openings = _name_openings(split, folded_lines, bare)
+    first_words = {first for first, _ in openings}
+    starters = frozenset(w for w in written if w[0].isupper() and fold_word(w) in first_words)
+    for number, words in enumerate(split):
+        if not folded_lines[number] and not starters.isdisjoint(words):
+            folded_lines[number] = [fold_word(w) for w in words]
+    # A line left unfolded opens none of `openings`.
+    names, name_accented, name_longest = _read_names(split, folded_lines, openings)
+    lexicon_accented = _lexicon_accented()
+    known = _Known(
+        names, _lexicon(), name_longest, _longest(_lexicon()), lost,
+        name_accented, lexicon_accented, frozenset(name_accented.keys() | lexicon_accented.keys()),
+    )
+    return "\n".join(
+        _restore_line(line, known, words) if _worth_a_look(words, folded, places, known) else line
+        for line, words, folded, places in zip(lines, split, folded_lines, bare, strict=True)
+    )
+
+
+def _bare_places(words: list[str], bare_words: frozenset[str]) -> list[int]:
+    """Where the line has a bare word that is some accented word without its accents (`bare_words`)."""
+    return [j for j, word in enumerate(words) if word in bare_words]
+
+
+def _name_openings(
+    split: list[list[str]], folded_lines: list[list[str]], bare: list[list[int]]
+) -> set[tuple[str, str]]:
+    """The first two words (folded) of the names `_restore_line` may look up: it looks only at capitalised
+    places at most LONGEST - 1 words before a bare word."""
+    openings: set[tuple[str, str]] = set()
+    for words, folded, places in zip(split, folded_lines, bare, strict=True):
+        if places:
+            for i in range(max(places[0] - LONGEST + 1, 0), min(places[-1] + 1, len(words) - 1)):
+                if words[i][0].isupper():
+                    openings.add((folded[i], folded[i + 1]))
+    return openings
 
 
 @dataclass
@@ -115,6 +194,26 @@ class _Known:
     name_longest: dict[tuple[str, ...], int]  # the longest phrase (in words) by its first two words
     lexicon_longest: dict[tuple[str, ...], int]
     lost: set[str]
+    # By a phrase's first two words: the places (0 for the first word) where one of the phrases opening
+    # so has an accented word, and those words folded; a span changes only where it has one bare.
+    name_accented: dict[tuple[str, ...], dict[int, set[str]]]
+    lexicon_accented: dict[tuple[str, ...], dict[int, set[str]]]
+    openings: frozenset[tuple[str, ...]]  # the keys of both
+
+
+def _accented(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], dict[int, set[str]]]:
+    found: dict[tuple[str, ...], dict[int, set[str]]] = {}
+    for key, phrase in phrases.items():
+        places = found.setdefault(key[:2], {})
+        for offset, word in enumerate(phrase.split(" ")):
+            if not word.isascii():
+                places.setdefault(offset, set()).add(key[offset])
+    return found
+
+
+@cache
+def _lexicon_accented() -> dict[tuple[str, ...], dict[int, set[str]]]:
+    return _accented(_lexicon())
 
 
 def _longest(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], int]:
@@ -140,18 +239,42 @@ def _damaged(split: list[list[str]]) -> bool:
     lexicon's or a capitalised one the text spells with accents elsewhere."""
     bare: list[tuple[str, str]] = []  # folded, which for ASCII words is lower case
     named: list[tuple[str, str]] = []
+    openings = _lexicon_openings()
+    hits = 0
     for words in split:
         for a, b in itertools.pairwise(words):
             if a.isascii() and b.isascii():
-                bare.append((a.lower(), b.lower()))
+                pair = (a.lower(), b.lower())
+                bare.append(pair)
+                if pair in openings:
+                    hits += 1
+                    if hits >= DAMAGED:  # the rest of the text cannot change the answer
+                        return True
             elif a[0].isupper():
                 named.append((a, b))
-    openings = _lexicon_openings()
-    hits = sum(1 for pair in bare if pair in openings)
-    if hits >= DAMAGED or len(bare) < DAMAGED:
-        return hits >= DAMAGED
+    if len(bare) < DAMAGED:
+        return False
     openings = openings | {(fold_word(a), fold_word(b)) for a, b in named}
     return sum(1 for pair in bare if pair in openings) >= DAMAGED
+
+
+def _worth_a_look(written: list[str], folded: list[str], bare: list[int], known: _Known) -> bool:
+    """Whether `_restore_line` may change the line (`written` its words, `folded` theirs folded, `bare` the
+    places of its bare words): a phrase changes a span only where the span has a bare word and the
+    phrase, at that word, an accented one that folds to it. Most lines of a damaged document have no
+    such place, and looking for one costs a few look-ups per word where the walk costs many."""
+    if not bare:
+        return False
+    openings, count = known.openings, len(written)
+    for i in [i for i, pair in enumerate(itertools.pairwise(folded)) if pair in openings]:
+        opening = (folded[i], folded[i + 1])
+        for table in (known.lexicon_accented, known.name_accented if written[i][0].isupper() else None):
+            places = table.get(opening) if table else None
+            for offset, accented in (places or {}).items():
+                j = i + offset
+                if j < count and written[j].isascii() and written[j].lower() in accented:
+                    return True
+    return False
 
 
 def _restore_line(line: str, known: _Known, written: list[str]) -> str:

@@ -82,7 +82,7 @@ def parse_outline(
     skip = skip | furniture(lines)
     width = wrap_width(lines)
     for number in range(first, last + 1):
-        line = _BOOKMARK.sub("", _HEADING_HASHES.sub("", lines[number - 1].strip())).strip()
+        line = _bare_line(lines[number - 1])
         if not line or line.startswith("|") or line[0] in _FOOTNOTE_MARKS or number in skip:
             continue
         current = outline.paragraphs[-1] if outline.paragraphs else None
@@ -102,6 +102,17 @@ def parse_outline(
             outline.titles[paragraph.section] = paragraph.text
         outline.paragraphs.append(paragraph)
     return outline
+
+
+def _bare_line(raw: str) -> str:
+    """The line without spaces around it, markdown heading hashes and bookmarks."""
+    line = raw.strip()
+    # Few lines have either: a test for a character costs less than a regex's pass.
+    if line.startswith("#"):
+        line = _HEADING_HASHES.sub("", line)
+    if "[bookmark:" in line:
+        line = _BOOKMARK.sub("", line)
+    return line.strip()
 
 
 @dataclass

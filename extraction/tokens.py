@@ -28,7 +28,11 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _token(word: str, start: int) -> Token:
-    return Token(word, start, start + len(word), word.lower(), word[:1].isupper())
+    # tuple.__new__ spares the keyword handling of the generated Token.__new__: tokens are many.
+    return _new_token(Token, (word, start, start + len(word), word.lower(), word[:1].isupper()))
+
+
+_new_token = tuple.__new__
 
 
 class Tokens(list[Token]):
@@ -55,12 +59,16 @@ class Tokens(list[Token]):
     def has(self, index: int) -> bool:
         """Whether there is a token at `index`, reading on only as far as that."""
         read = list.__len__(self)
+        if index < read:  # the common case: asked again about a token read already
+            return index >= 0
         while read <= index and not self._done:
             m = next(self._matches, None)
             if m is None:
                 self._done = True
-            elif m.start() >= self._start:
-                self.append(_token(m.group(0), m.start()))
+                break
+            start = m.start()
+            if start >= self._start:
+                self.append(_token(m.group(0), start))
                 read += 1
         return 0 <= index < read
 

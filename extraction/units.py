@@ -8,12 +8,13 @@ words of its name (capitalised words, place and level words), until a predicate 
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
 from extraction.tokens import Token, Tokens, tokenize
 
-__all__ = ["Token", "Tokens", "UnitList", "read_units", "tokenize", "unit_heading"]
+__all__ = ["Token", "Tokens", "UnitList", "forget_recent", "read_units", "tokenize", "unit_heading"]
 
 def _phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
     table: dict[str, list[tuple[str, ...]]] = {}
@@ -51,7 +52,9 @@ _FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thà
 
 def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
     """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
-    options = table.get(tokens[i].low) if tokens.has(i) else None
+    # `list.__len__` and `tokens.has` are asked in that order: most tokens asked about are read already.
+    read = list.__len__(tokens)
+    options = table.get(tokens[i].low) if (0 <= i < read or tokens.has(i)) else None
     if not options:
         return 0
     for phrase in options:
@@ -59,7 +62,7 @@ def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> in
         n = len(phrase)
         if n == 1:
             return 1
-        if tokens.has(i + n - 1):
+        if i + n <= list.__len__(tokens) or tokens.has(i + n - 1):
             for k in range(1, n):
                 if tokens[i + k].low != phrase[k]:
                     break
@@ -91,11 +94,15 @@ class UnitList:
 
 def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
     """(tokens taken by quantifier and head, kind, head words) at tokens[i]; (0, '', ()) if no head."""
-    q = match(_QUANT, tokens, i)
+    if not tokens.has(i):
+        return 0, "", ()
+    q = match(_QUANT, tokens, i) if tokens[i].low in _QUANT else 0
     j = i + q
     if not tokens.has(j):
         return 0, "", ()
     tok = tokens[j]
+    if tok.low not in _HEAD_WORDS:  # no table below has a phrase that starts with it
+        return 0, "", ()
     if tok.text.isupper() and len(tok.text) <= 5 and match(_INSTITUTION, tokens, j) == 1:
         return q + 1, "specific" if not q else "generic", (tok.low,)
     best, kind = 0, ""
@@ -157,18 +164,19 @@ def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
             continue
         if not tok.text[0].isalnum() and tok.text != "-":
             return i, "other"
-        if tok.capitalised and match(_QUANT, tokens, i):
-            return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
-        if tok.capitalised and _starts_next_unit(tokens, i, named=named):
-            return i, "adjacent"
+        low = tok.low  # a phrase of a table can start here only if the table has this word as a key
         if tok.capitalised:
+            if low in _QUANT and match(_QUANT, tokens, i):
+                return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
+            if low in _NEXT_UNIT_WORDS and _starts_next_unit(tokens, i, named=named):
+                return i, "adjacent"
             i, tails, after_capital, named = i + 1, 0, True, named + 1
             continue
-        words = match(_NAME_WORDS, tokens, i)
+        words = match(_NAME_WORDS, tokens, i) if low in _NAME_WORDS else 0
         if words > 1:
             i += words
             continue
-        if match(PREDICATES, tokens, i):
+        if low in PREDICATES and match(PREDICATES, tokens, i):
             return i, "predicate"
         if words or tok.text.isdigit() or tok.text == "-":
             i, after_capital = i + max(words, 1), False
@@ -194,10 +202,49 @@ def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
     return bool(named and heads and following and following.capitalised)
 
 
+# Every head `_head` finds starts with one of these words (a quantifier or a head of some kind).
+_OPENERS = frozenset(itertools.chain(_QUANT, _NAMED, _INSTITUTION, _GENERIC, _PERSON))
+_HEAD_WORDS = frozenset(itertools.chain(_NAMED, _INSTITUTION, _GENERIC, _PERSON))
+# `_starts_next_unit` is true only where one of these tables has a phrase.
+_NEXT_UNIT_WORDS = frozenset(itertools.chain(_NAMED, _INSTITUTION, _OFFICES))
+
+
+# The last few lists read, by (text, start, persons): a paragraph is read for a heading, then for its
+# clause, a table's column names the same unit row after row. Only the last few are kept, and none from
+# one document to the next (`forget_recent`).
+_RECENT = 8
+_recent: list[tuple[tuple[str, int, bool], UnitList | None]] = []
+
+
+def forget_recent() -> None:
+    """Forget the lists read so far: a new document begins."""
+    _recent.clear()
+
+
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
     """The list of units that begins at `text[start:]` (after spaces), or None if none begins there."""
+    key = (text, start, persons)
+    for known, found in _recent:
+        if known == key:
+            return _copy(found)
+    found = _read_units(text, start, persons=persons)
+    _recent.append((key, found))
+    if len(_recent) > _RECENT:
+        del _recent[0]
+    return _copy(found)
+
+
+def _copy(found: UnitList | None) -> UnitList | None:
+    """A list of its own for each caller: callers may change what they get."""
+    if found is None:
+        return None
+    names, groups, parts = list(found.names), list(found.groups), list(found.parts)
+    return UnitList(names, groups, found.start, found.end, found.stop, parts)
+
+
+def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
     tokens = Tokens(text, start)
-    if not tokens.has(0):
+    if not tokens.has(0) or tokens[0].low not in _OPENERS:
         return None
     parts: list[Part] = []
     i, separator, stop = 0, None, "end"

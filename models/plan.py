@@ -95,12 +95,16 @@ class Plan(BaseModel):
                 if dependency.task not in known:
                     raise ValueError(f"task {task.id} depends on unknown task {dependency.task!r}")
         keys: set[str] = set()
+        digests: dict[str, str] = {}  # a plan names the same few units again and again
         for assignment in self.assignments:
             if assignment.task not in known:
                 raise ValueError(f"assignment to unknown task {assignment.task!r}")
-            if assignment.key in keys:
+            unit = assignment.unit
+            digest = digests[unit] if unit in digests else digests.setdefault(unit, _unit_digest(unit))
+            key = _key(assignment.task, digest, assignment.role)
+            if key in keys:
                 raise ValueError(f"task {assignment.task} gives {assignment.unit!r} the same role twice")
-            keys.add(assignment.key)
+            keys.add(key)
         assigned = {a.task for a in self.assignments}
         leads_missing = [t for t in task_ids if t not in assigned]
         if leads_missing:
@@ -116,7 +120,14 @@ class Plan(BaseModel):
 
 def assignment_key(task: str, unit: str, role: Role | str) -> str:
     """A stable key for (task, unit, role) inside a plan: it survives re-loads and unit re-spellings."""
-    digest = hashlib.sha1(name_key(unit).encode()).hexdigest()[:10]
+    return _key(task, _unit_digest(unit), role)
+
+
+def _unit_digest(unit: str) -> str:
+    return hashlib.sha1(name_key(unit).encode()).hexdigest()[:10]
+
+
+def _key(task: str, digest: str, role: Role | str) -> str:
     return f"{task}~{digest}~{Role(role).value}"
 
 

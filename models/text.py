@@ -12,17 +12,17 @@ _OLD_TO_NEW_TONE = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 # Only an open syllable moves its tone ("hoà" → "hòa"); "hoàn", "hoạch", "khuỷu" and "quý" stay as written.
-# It starts with a character class so that the regex engine can skip ahead: it runs over whole documents.
+# It runs over whole documents, so it starts with the toned vowel, a character class: the regex engine
+# skips ahead to those, and the "o" or "u" before is checked looking back (it is not part of the match).
 _TONED = {vowel: "".join(sorted({k[1] for k in _OLD_TO_NEW_TONE if k[0] == vowel})) for vowel in "ou"}
+_O_TONED, _U_TONED = _TONED["o"] + _TONED["o"].upper(), _TONED["u"] + _TONED["u"].upper()
 _OLD_TONE = re.compile(
-    rf"(?:[oO][{_TONED['o']}{_TONED['o'].upper()}]|[uU][{_TONED['u']}{_TONED['u'].upper()}])"
-    r"(?<![qQ]..)(?![^\W\d_])"
+    rf"[{_O_TONED}{_U_TONED}](?:(?<=[oO][{_O_TONED}])|(?<=[uU][{_U_TONED}]))(?<![qQ]..)(?![^\W\d_])"
 )
 _SPACES = re.compile(r"\s+")
 
 
-def _new_tone(match: re.Match[str]) -> str:
-    found = match.group(0)
+def _new_tone(found: str) -> str:
     replacement = _OLD_TO_NEW_TONE[found.lower()]
     return replacement.upper() if found.isupper() else (
         replacement[0].upper() + replacement[1:] if found[0].isupper() else replacement
@@ -31,7 +31,13 @@ def _new_tone(match: re.Match[str]) -> str:
 
 def new_tone_placement(text: str) -> str:
     """NFC text with the tone mark of open "oa", "oe", "uy" syllables on the first vowel (hòa, ủy)."""
-    return _OLD_TONE.sub(_new_tone, unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    pieces, done = [], 0
+    for match in _OLD_TONE.finditer(text):
+        pair = match.start() - 1  # the vowel before the toned one
+        pieces += [text[done:pair], _new_tone(text[pair : match.end()])]
+        done = match.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def normalize_text(text: str) -> str:

@@ -11,15 +11,21 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks.extraction_throughput import generated_document
 from cli.extract_commands import extraction_json
+from extraction import deadlines, ocr, sections, units
+from extraction.deadline_forms import Context, Unreadable, prefix_at
 from extraction.extract import extract
 from extraction.legacy_encodings import looks_like_unicode_vietnamese
+from extraction.normalize import normalize_document
 from extraction.ocr import (  # the rules for one span and the damage check, unchanged
     _WORD,
     LONGEST,
@@ -33,6 +39,7 @@ from extraction.ocr import (  # the rules for one span and the damage check, unc
 )
 from extraction.readers import read_document
 from extraction.tokens import Tokens, tokenize
+from models import text as text_module
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
@@ -133,3 +140,139 @@ def test_every_document_reads_the_same_alone_again_and_after_the_others():
     first = {path: _understood(path) for path in DOCUMENTS}
     for path in itertools.chain(reversed(DOCUMENTS), DOCUMENTS[:1]):
         assert _understood(path) == first[path], path.name
+
+
+# --- Fast paths of the throughput work (benchmarks/extraction_throughput.py), each against its plain rule.
+
+# Words of deadline phrases, digits and separators, for random phrases.
+_DEADLINE_WORDS = [
+    "quý", "tháng", "nửa", "năm", "trong", "cuối", "đầu", "hè", "định", "kỳ", "hằng", "hàng", "thường",
+    "xuyên", "ngày", "IV", "nay", "2024", "10", "6", "/", ".", "-", "\n",
+]
+
+
+def _deadline_texts() -> list[str]:
+    """The lines of every text fixture and seed."""
+    texts = []
+    for path in DOCUMENTS:
+        if path.suffix in (".md", ".txt"):
+            texts += [line for line in read_document(path).text.split("\n") if line.strip()]
+    return texts
+
+
+def _candidates_of_every_form(lower: str, context) -> list:
+    """Every form's pattern run over the text, whatever words it holds: the finder before its word test."""
+    found = []
+    for finder, build, _ in deadlines.FORMS:
+        for match in finder(lower):
+            position = match.start()
+            if position and lower[position - 1].isalpha() and lower[position].isalpha():
+                continue
+            words, start = prefix_at(lower, position)
+            try:
+                item = build(lower, match, words, start, context)
+            except Unreadable:
+                continue
+            if item is not None:
+                found.append(item)
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def test_deadline_forms_skipped_for_want_of_their_words_would_have_found_nothing():
+    context = Context.of(2024, None)
+    for text in _deadline_texts():
+        lower = deadlines.p.lower(text)
+        fast = sorted(deadlines._candidates(lower, context), key=lambda f: (f.start, f.end))
+        assert fast == _candidates_of_every_form(lower, context), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DEADLINE_WORDS + list("0123456789/. ")), max_size=14))
+def test_deadline_forms_skipped_on_random_phrases_would_have_found_nothing(words):
+    lower = deadlines.p.lower(" ".join(words))
+    context = Context.of(2024, None)
+    assert sorted(deadlines._candidates(lower, context), key=lambda f: (f.start, f.end)) == (
+        _candidates_of_every_form(lower, context)
+    )
+
+
+_PLAIN_OLD_TONE = re.compile(  # the pattern as first written, matching the vowel pair itself
+    r"(?:[oO][àáãạảÀÁÃẠẢèéẹẻẽÈÉẸẺẼ]|[uU][ỳỵỷỹýỲỴỶỸÝ])(?<![qQ]..)(?![^\W\d_])"
+)
+
+
+def _old_tone_plain(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return _PLAIN_OLD_TONE.sub(lambda m: text_module._new_tone(m.group(0)), text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="oOuUqQaAy àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ1.\n", max_size=16))
+def test_the_tone_placement_found_from_the_toned_vowel_is_the_pair_pattern(text):
+    assert text_module.new_tone_placement(text) == _old_tone_plain(text)
+
+
+_PLAIN_DIGITS = re.compile(r"(?<![\w])(?=[\dlIO/.\-]*\d)[\dlIO]+(?:[/.\-][\dlIO]+)*(?![^\W\d_])")
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="lIO0129/.-aă _\nx,", max_size=16))
+def test_the_digit_tokens_found_from_their_first_character_are_those_of_the_plain_pattern(text):
+    assert [m.span() for m in ocr._DIGITS.finditer(text)] == [m.span() for m in _PLAIN_DIGITS.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n*_#ab[bookmark:x]  \t", max_size=24))
+def test_normalising_twice_reads_as_normalising_once_and_lines_stay_bare(text):
+    once = normalize_document(text)
+    assert normalize_document(once) == once
+    assert all(line == line.strip(" ") and "  " not in line for line in once.split("\n"))
+    plain = re.sub(r"\[bookmark:[^\]]*\]", "", re.sub(r"^#{1,6}\s+", "", text.strip())).strip()
+    assert sections._bare_line(text) == plain
+
+
+class _Everything:
+    """A set that holds every word: the word tests before the unit tables look up nothing."""
+
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+def _units_everywhere(text: str) -> list:
+    places = [m.start() for m in re.finditer(r"\S+", text)]
+    return [units.read_units(text, place, persons=persons) for place in places for persons in (True, False)]
+
+
+def test_units_read_after_the_word_tests_are_those_read_without_them(monkeypatch):
+    texts = [line for line in _deadline_texts() if len(line) < 400]
+    random.Random(5).shuffle(texts)
+    sample = texts[:300]
+    fast = [_units_everywhere(text) for text in sample]
+    for name in ("_OPENERS", "_HEAD_WORDS", "_NEXT_UNIT_WORDS"):
+        monkeypatch.setattr(units, name, _Everything())
+    units.forget_recent()
+    assert [_units_everywhere(text) for text in sample] == fast
+
+
+def test_units_read_again_are_a_list_of_their_own():
+    units.forget_recent()
+    text = "Sở Nội vụ chủ trì, phối hợp với Sở Tài chính"
+    first = units.read_units(text)
+    assert first is not None
+    first.names.append("Ban Tuyên giáo")
+    again = units.read_units(text)
+    assert again is not None and again.names == ["Sở Nội vụ"]
+
+
+def _mutated_generated_text(size: int, seed: int) -> str:
+    lines = normalize_document(generated_document(size)).split("\n")
+    damaged = random.Random(seed)
+    for number in damaged.sample(range(len(lines)), k=len(lines) // 10):
+        lines[number] = _WORD.sub(lambda m: _bare(m[0]) if damaged.random() < 0.4 else m[0], lines[number])
+    return "\n".join(lines)
+
+
+def test_the_diacritics_repair_of_a_long_generated_plan_changes_what_trying_every_place_changes():
+    mutated = _mutated_generated_text(60_000, 11)
+    assert _damaged([_WORD.findall(line) for line in mutated.split("\n")])
+    assert restore_diacritics(mutated) == _restored_everywhere(mutated)
