@@ -26,16 +26,18 @@ SWEEP_ARTIFACT = "daily-sweep"
 def evaluate(as_of: date, full: bool) -> SweepOutcome:
     """The SQL pass: transitions to status_history, new status columns, the plans that changed."""
     from services.context import Context
-    from services.sweep import run_sweep
+    from services.sweep import checkpoint_wal, run_sweep
 
     context = Context()
-    return run_sweep(
+    outcome = run_sweep(
         context.engine,
         as_of=as_of,
         now=context.now(),
         full=full,
         horizon=context.settings.reminder_horizon_days,
     )
+    checkpoint_wal(context.engine)  # the pass left its pages in SQLite's log: copy them before mail and feeds
+    return outcome
 
 
 @task(name="events", cache_policy=NO_CACHE)

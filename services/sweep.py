@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import time
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, Table, text
 
 from store.sweep import CHANGED, PassResult, drop_temp_tables, evaluate_pass
@@ -19,10 +22,13 @@ SQLITE_AUTOCHECKPOINT = 1000  # pages: SQLite's default
 SWEEP_RUNS: Table = SweepRunRow.__table__  # type: ignore[assignment]
 
 
-class TransitionView(BaseModel):
+# TransitionView and PlanChange are plain slotted dataclasses, not pydantic models: a daily sweep
+# builds thousands of them from rows its own SQL made, and validating each (or freezing it: a
+# setattr per field) was some 15 ms of a 1M-assignment daily sweep. Treat them as read-only;
+# pydantic still checks and dumps them as fields of SweepOutcome.
+@dataclass(slots=True, unsafe_hash=True)
+class TransitionView:
     """A status change with what an event or a notice needs to name it."""
-
-    model_config = ConfigDict(frozen=True)
 
     assignment_id: int
     plan_key: str
@@ -35,11 +41,10 @@ class TransitionView(BaseModel):
     overdue_days: int
 
 
-class PlanChange(BaseModel):
+@dataclass(slots=True)
+class PlanChange:
     """How one plan's assignments changed status in a sweep: how many moved into each status, and
     how many of them had none before (new or edited)."""
-
-    model_config = ConfigDict(frozen=True)
 
     plan_key: str
     into: dict[str, int]
@@ -57,8 +62,7 @@ class SweepOutcome(BaseModel):
     changed_plans: list[str]
     plan_changes: list[PlanChange] = []
     recurring: int
-    seconds: float  # the whole pass, its checkpoint included
-    checkpoint_seconds: float = 0.0
+    seconds: float  # the whole pass, to its commit (the checkpoint: checkpoint_wal)
 
 
 def _last_run(connection: Connection) -> SweepRunRow | None:
@@ -91,7 +95,7 @@ def run_sweep(
     """Evaluate what may have changed as of `as_of` (everything when `full`), write transitions to
     status_history and the new status columns, and return the changes and the plans they touch."""
     started = time.perf_counter()
-    with engine.connect() as connection, _checkpoint_after(connection) as checkpoint, connection.begin():
+    with engine.connect() as connection, _no_checkpoint_on_commit(connection), connection.begin():
         last = _last_run(connection)
         full = full or needs_full(last, as_of=as_of, horizon=horizon)
         watermark = connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM reports")).scalar_one()
@@ -106,8 +110,9 @@ def run_sweep(
             fresh=last is not None and last.horizon == horizon,
             last_as_of=last.as_of if last else None,
         )
-        views = _views(connection, listed)
-        plans = _plan_changes(connection)
+        with _collector_paused():
+            views = _views(connection, listed)
+            plans = _plan_changes(connection, views, result.transitions)
         drop_temp_tables(connection)
         _close_run(connection, run_id, result, now)
     return SweepOutcome(
@@ -122,29 +127,60 @@ def run_sweep(
         plan_changes=plans,
         recurring=result.recurring,
         seconds=time.perf_counter() - started,
-        checkpoint_seconds=checkpoint[0],
     )
 
 
 @contextmanager
-def _checkpoint_after(connection: Connection) -> Iterator[list[float]]:
-    """SQLite: copy the pages the sweep wrote from the write-ahead log into the database right after
-    its commit, and time it (the copy and its two fsyncs are most of what a commit costs; SQLite would
-    do the same on the commit itself, untimed). Yields [seconds], filled in on the way out."""
-    timed = [0.0]
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while the sweep builds its thousands of result objects: they
+    are acyclic and all kept, yet each allocation burst would set off collections that walk every
+    object of the process (a full one: some 40 ms in a process with prefect imported)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
+def _no_checkpoint_on_commit(connection: Connection) -> Iterator[None]:
+    """SQLite: the sweep's commit only appends its pages to the write-ahead log; copying them into
+    the database (and the two fsyncs that makes durable) is left to `checkpoint_wal`, or else to the
+    next commit of any connection, as SQLite's automatic checkpoint does. Without this the commit
+    itself would copy them: two thirds of a daily sweep's time at 1M assignments."""
     if connection.dialect.name != "sqlite":
-        yield timed
+        yield
         return
     connection.exec_driver_sql("PRAGMA wal_autocheckpoint = 0")
     connection.commit()
     try:
-        yield timed
-        started = time.perf_counter()
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
-        timed[0] = time.perf_counter() - started
+        yield
     finally:
         connection.exec_driver_sql(f"PRAGMA wal_autocheckpoint = {SQLITE_AUTOCHECKPOINT}")
         connection.commit()
+
+
+class Checkpoint(BaseModel):
+    """One copy of the write-ahead log into the database (SQLite): how long, the pages in the log,
+    how many of them are in the database now (fewer when a reader still needs older versions)."""
+
+    seconds: float
+    pages: int
+    copied: int
+
+
+def checkpoint_wal(engine: Engine) -> Checkpoint:
+    """SQLite: copy the pages in the write-ahead log into the database now (PASSIVE: never waits
+    for readers), e.g. right after a sweep, when nothing else is writing. No-op elsewhere."""
+    if engine.dialect.name != "sqlite":
+        return Checkpoint(seconds=0.0, pages=0, copied=0)
+    started = time.perf_counter()
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+        connection.commit()
+    return Checkpoint(seconds=time.perf_counter() - started, pages=int(row[1]), copied=int(row[2]))
 
 
 def _open_run(
@@ -191,34 +227,28 @@ def _views(connection: Connection, limit: int) -> list[TransitionView]:
           JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
         WHERE {CHANGED} ORDER BY e.id LIMIT :limit"""),
         {"limit": limit},
-    )
-    # Straight from the database's typed columns: built without validation (a few µs each, thousands).
-    return [
-        TransitionView.model_construct(
-            assignment_id=r[0],
-            plan_key=r[1],
-            section=r[2],
-            task_key=r[3],
-            unit=r[4],
-            role=r[5],
-            old_status=r[6],
-            new_status=r[7],
-            overdue_days=r[8] or 0,
-        )
-        for r in rows
-    ]
-
-
-def _plan_changes(connection: Connection) -> list[PlanChange]:
-    rows = connection.execute(
-        text(f"""
-        SELECT p.key, e.status, COUNT(*), SUM(CASE WHEN e.old_status IS NULL THEN 1 ELSE 0 END)
-        FROM sweep_eval e JOIN plans p ON p.id = e.plan_id WHERE {CHANGED}
-        GROUP BY p.key, e.status ORDER BY p.key""")
     ).all()
+    return [TransitionView(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8] or 0) for r in rows]
+
+
+def _plan_changes(connection: Connection, views: list[TransitionView], count: int) -> list[PlanChange]:
+    """Per plan, how many assignments moved into each status: counted from `views` when they list
+    every transition (`count`), else in SQL."""
+    moved: Counter[tuple[str, str]] = Counter()
+    first: Counter[str] = Counter()
+    if len(views) == count:
+        moved.update((v.plan_key, v.new_status) for v in views)
+        first.update(v.plan_key for v in views if v.old_status is None)
+    else:
+        for key, status, n, new in connection.execute(
+            text(f"""
+            SELECT p.key, e.status, COUNT(*), SUM(CASE WHEN e.old_status IS NULL THEN 1 ELSE 0 END)
+            FROM sweep_eval e JOIN plans p ON p.id = e.plan_id WHERE {CHANGED}
+            GROUP BY p.key, e.status""")
+        ):
+            moved[str(key), str(status)] += int(n)
+            first[str(key)] += int(new or 0)
     into: dict[str, dict[str, int]] = {}
-    first: dict[str, int] = {}
-    for key, status, count, new in rows:
-        into.setdefault(key, {})[status] = int(count)
-        first[key] = first.get(key, 0) + int(new or 0)
-    return [PlanChange(plan_key=key, into=counts, first=first[key]) for key, counts in into.items()]
+    for (key, status), n in sorted(moved.items()):
+        into.setdefault(key, {})[status] = n
+    return [PlanChange(key, counts, first[key]) for key, counts in into.items()]

@@ -34,19 +34,30 @@ def _temp_tables(connection: Connection, sql: Dialect) -> None:
         text(
             f"{temp} sweep_eval (id INTEGER PRIMARY KEY, plan_id INTEGER, old_status VARCHAR(40), "
             f"status VARCHAR(40), overdue_days INTEGER, reported_on {sql.date_type}, "
-            f"changes_on {sql.date_type}, due {sql.date_type}, soon_from {sql.date_type})"
+            f"changes_on {sql.date_type}, due {sql.date_type}, soon_from {sql.date_type}, "
+            f"first_report {sql.date_type})"
         )
     )
+    connection.execute(text(f"{temp} sweep_folded (id INTEGER PRIMARY KEY, first_report {sql.date_type})"))
 
 
 def _collect(
-    connection: Connection, as_of: date, *, last_as_of: date | None, watermark: int, fresh: bool
+    connection: Connection,
+    as_of: date,
+    *,
+    last_as_of: date | None,
+    watermark: int,
+    fresh: bool,
+    everything: bool = False,
 ) -> int:
     """Every assignment whose stored columns may be wrong as of `as_of`: its validity window
     [sweep_lo, sweep_hi) does not hold the day (no status yet is sweep_hi = 0), found by two index
     range scans; and, for recurring deadlines (whose window a later report does not cut), those with
     reports recorded since the last sweep or whose report's day has come since it. Due-soon days
-    worked out for another horizon (`fresh` false) send every row with a due date."""
+    worked out for another horizon (`fresh` false) send every row with a due date; `everything`, a
+    full re-evaluation, sends every row: the windows themselves are not trusted."""
+    if everything:  # evaluated straight from assignments: sweep_touched stays empty
+        return int(connection.execute(text("SELECT COUNT(*) FROM assignments")).scalar_one())
     parts = [
         "SELECT id FROM assignments WHERE sweep_hi <= :day",
         "SELECT id FROM assignments WHERE sweep_lo > :day",
@@ -85,25 +96,29 @@ def evaluate_pass(
     """One set-based pass over every assignment: those whose validity window does not hold `as_of`
     are evaluated into sweep_eval, keeping the ones whose stored columns are stale; then the history
     rows and the assignments' columns are written from it in two statements. A row outside the window
-    indexes is one whose stored status is proved right by its own columns. `full` also works every
-    stored due-soon day out again from the holiday calendar. `fresh`: they are for this horizon."""
+    indexes is one whose stored status is proved right by its own columns. `full` evaluates every
+    assignment, windows or not, and works every stored due-soon day out again from the holiday
+    calendar. `fresh`: they are for this horizon."""
     sql = Dialect(connection.dialect.name)
     if not sql.postgres:
         # The default 2 MB page cache thrashes when many scattered rows and their indexes change.
         connection.execute(text(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}"))
     recalendared = ensure_due_soon_days(connection, horizon, recheck=full)
-    fold_reports(connection, watermark)
     _temp_tables(connection, sql)
-    touched = _collect(connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh)
+    fold_reports(connection, watermark)
+    touched = _collect(
+        connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh, everything=full
+    )
+    _analyze(connection, sql, "sweep_folded")
     _analyze(connection, sql, "sweep_touched")
     connection.execute(
         text(
             f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) "
-            f"SELECT {EVAL_COLUMNS} FROM ({evaluation_select(sql, touched_only=True)}) e WHERE stale = 1"
+            f"SELECT {EVAL_COLUMNS} FROM ({evaluation_select(sql, touched_only=not full)}) e WHERE stale = 1"
         ),
         {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)},
     )
-    recurring = evaluate_recurring(connection, as_of, horizon)
+    recurring = evaluate_recurring(connection, as_of, horizon, everything=full)
     _analyze(connection, sql, "sweep_eval")
     result = _write(connection, sql, as_of=as_of, now=now, touched=touched, recurring=recurring)
     return result.model_copy(update={"recalendared": len(recalendared)})
@@ -141,7 +156,8 @@ def _write(
 _SET = """status = e.status, status_as_of = {as_of}, overdue_days = e.overdue_days,
   reported_on = e.reported_on, changes_on = e.changes_on,
   due_soon_on = COALESCE(e.soon_from, assignments.due_soon_on),
-  due_soon_of = CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END"""
+  due_soon_of = CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END,
+  first_report_on = e.first_report"""
 
 
 def _update_statement(sql: Dialect, *, many: bool) -> str:
@@ -152,11 +168,14 @@ def _update_statement(sql: Dialect, *, many: bool) -> str:
             f"UPDATE assignments SET {_SET.format(as_of=sql.day('as_of'))} FROM sweep_eval e "
             "WHERE assignments.id = e.id"
         )
-    columns = "status, status_as_of, overdue_days, reported_on, changes_on, due_soon_on, due_soon_of"
+    columns = (
+        "status, status_as_of, overdue_days, reported_on, changes_on, due_soon_on, due_soon_of, "
+        "first_report_on"
+    )
     return f"""UPDATE assignments SET ({columns}) = (
         SELECT e.status, :as_of, e.overdue_days, e.reported_on, e.changes_on,
           COALESCE(e.soon_from, assignments.due_soon_on),
-          CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END
+          CASE WHEN e.soon_from IS NULL THEN assignments.due_soon_of ELSE e.due END, e.first_report
         FROM sweep_eval e WHERE e.id = assignments.id)
       WHERE id IN (SELECT id FROM sweep_eval)"""
 
@@ -164,3 +183,4 @@ def _update_statement(sql: Dialect, *, many: bool) -> str:
 def drop_temp_tables(connection: Connection) -> None:
     connection.execute(text("DROP TABLE IF EXISTS sweep_touched"))
     connection.execute(text("DROP TABLE IF EXISTS sweep_eval"))
+    connection.execute(text("DROP TABLE IF EXISTS sweep_folded"))

@@ -1,6 +1,7 @@
 """What the sweep keeps on each assignment so that its status needs no join: the earliest report
-(first_report_on) and the first due-soon day of its effective due (due_soon_on, for due_soon_of),
-looked up in due_soon_days, which brings Vietnam's working-day calendar to SQL."""
+(first_report_on, worked out again in the pass for rows with new reports) and the first due-soon day
+of its effective due (due_soon_on, for due_soon_of), looked up in due_soon_days, which brings
+Vietnam's working-day calendar to SQL."""
 
 from __future__ import annotations
 
@@ -74,11 +75,13 @@ def ensure_due_soon_days(connection: Connection, horizon: int, *, recheck: bool 
 
 
 def fold_reports(connection: Connection, watermark: int) -> int:
-    """Keep each assignment's earliest report on its row, for the reports recorded after `watermark`."""
+    """The earliest report of each assignment with reports recorded after `watermark`, into the temp
+    table sweep_folded; the pass writes it to first_report_on with the rest of the row."""
     return connection.execute(
         text("""
-        UPDATE assignments SET first_report_on =
-          (SELECT MIN(r.reported_on) FROM reports r WHERE r.assignment_id = assignments.id)
-        WHERE id IN (SELECT assignment_id FROM reports WHERE id > :watermark)"""),
+        INSERT INTO sweep_folded (id, first_report)
+        SELECT r.assignment_id, MIN(r.reported_on) FROM reports r
+        WHERE r.assignment_id IN (SELECT assignment_id FROM reports WHERE id > :watermark)
+        GROUP BY r.assignment_id"""),
         {"watermark": watermark},
     ).rowcount

@@ -16,16 +16,20 @@ from models.status import Lifecycle, Tracked, evaluate_one
 from store.sweep_inputs import as_day
 from store.sweep_sql import RECURRING
 
-EVAL_COLUMNS = "id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from"
+EVAL_COLUMNS = (
+    "id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from, first_report"
+)
 
 
-def evaluate_recurring(connection: Connection, as_of: date, horizon: int) -> int:
-    """Evaluate the touched rows with a recurring deadline into sweep_eval; returns how many."""
+def evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, everything: bool = False) -> int:
+    """Evaluate the touched rows (`everything`: all rows) with a recurring deadline into sweep_eval;
+    returns how many."""
+    touched = "" if everything else "a.id IN (SELECT id FROM sweep_touched) AND"
     rows = connection.execute(
         text(f"""
         SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version
         FROM assignments a
-        WHERE a.id IN (SELECT id FROM sweep_touched) AND a.deadline_kind = '{RECURRING}'""")
+        WHERE {touched} a.deadline_kind = '{RECURRING}'""")
     ).all()
     if not rows:
         return 0
@@ -39,7 +43,7 @@ def evaluate_recurring(connection: Connection, as_of: date, horizon: int) -> int
     connection.execute(
         text(
             f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
-            ":overdue_days, :reported_on, :changes_on, NULL, NULL)"
+            ":overdue_days, :reported_on, :changes_on, NULL, NULL, :first_report)"
         ),
         [_values(row, reports.get(row.id, []), as_of, horizon) for row in rows],
     )
@@ -61,4 +65,5 @@ def _values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dic
         "overdue_days": found.overdue_days,
         "reported_on": found.reported_on.isoformat() if found.reported_on else None,
         "changes_on": found.changes_on.isoformat() if found.changes_on else None,
+        "first_report": min(reports).isoformat() if reports else None,
     }

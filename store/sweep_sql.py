@@ -59,22 +59,25 @@ def status_case(sql: Dialect) -> str:
     END"""
 
 
+# The earliest report: the stored one, or worked out again (sweep_folded) when reports came in since.
+FIRST_REPORT = "COALESCE(f.first_report, a.first_report_on)"
+
+
 def _inputs(sql: Dialect, *, touched_only: bool) -> str:
     """Layer 1, one row per assignment: rep and soon_from from the row itself; the calendar is asked
     only when the stored due-soon day was worked out for another due date or horizon (:fresh = 0)."""
     as_of = sql.day("as_of")
-    # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter).
-    source = (
-        "assignments a WHERE a.id IN (SELECT id FROM sweep_touched) AND"
-        if touched_only
-        else "assignments a WHERE"
-    )
+    # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter); the
+    # LEFT JOIN keeps assignments the outer loop, sweep_folded looked up by key.
+    joined = "assignments a LEFT JOIN sweep_folded f ON f.id = a.id WHERE"
+    source = f"{joined} a.id IN (SELECT id FROM sweep_touched) AND" if touched_only else joined
     return f"""
       SELECT a.id AS id, a.plan_id AS plan_id, a.lifecycle AS lifecycle,
         a.deadline_version AS deadline_version,
         a.status AS old_status, a.reported_on AS old_reported_on, a.changes_on AS old_changes_on,
         a.effective_due AS due, a.due_soon_of AS due_soon_of,
-        CASE WHEN a.first_report_on <= {as_of} THEN a.first_report_on END AS rep,
+        a.first_report_on AS old_first_report, {FIRST_REPORT} AS first_report,
+        CASE WHEN {FIRST_REPORT} <= {as_of} THEN {FIRST_REPORT} END AS rep,
         CASE WHEN a.effective_due IS NULL THEN NULL
              WHEN :fresh = 1 AND a.due_soon_of = a.effective_due THEN a.due_soon_on
              ELSE (SELECT d.soon_from FROM due_soon_days d
@@ -90,22 +93,25 @@ FENCE = "LIMIT -1 OFFSET 0"
 
 
 def evaluation_select(sql: Dialect, *, touched_only: bool) -> str:
-    """id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from, stale
-    for every non-recurring assignment (or only those in sweep_touched). `stale`: the stored columns
-    differ from the new ones."""
+    """id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from,
+    first_report, stale for every non-recurring assignment (or only those in sweep_touched).
+    `stale`: the stored columns differ from the new ones."""
     as_of = sql.day("as_of")
     days = sql.days_between(as_of, "due")
     buckets = " ".join(f"WHEN {days} <= {limit} THEN {sql.plus('due', limit + 1)}" for limit, _ in BUCKETS)
     fence = "OFFSET 0" if sql.postgres else FENCE
     return f"""
     SELECT id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from,
+      first_report,
       CASE WHEN old_status IS NULL OR old_status <> status
              OR (old_reported_on IS NULL) <> (reported_on IS NULL) OR old_reported_on <> reported_on
              OR (old_changes_on IS NULL) <> (changes_on IS NULL) OR old_changes_on <> changes_on
+             OR (old_first_report IS NULL) <> (first_report IS NULL) OR old_first_report <> first_report
              OR (due IS NOT NULL AND (:fresh = 0 OR due_soon_of IS NULL OR due_soon_of <> due))
            THEN 1 ELSE 0 END AS stale
     FROM (
       SELECT id, plan_id, old_status, old_reported_on, old_changes_on, due, soon_from, due_soon_of, status,
+        old_first_report, first_report,
         CASE WHEN status = {_q(Status.overdue)} THEN {days} ELSE 0 END AS overdue_days,
         CASE WHEN status IN ({_q(Status.done_on_time)}, {_q(Status.done_late)}) THEN rep END AS reported_on,
         CASE

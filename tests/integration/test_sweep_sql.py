@@ -160,3 +160,13 @@ def test_a_second_sweep_with_nothing_new_touches_nothing_and_a_report_touches_on
     with transaction(engine) as session:
         history = session.execute(text("SELECT old_status, new_status FROM status_history ORDER BY id")).all()
     assert [tuple(h) for h in history][-1] == ("Quá hạn", "Hoàn thành quá hạn")
+
+
+def test_a_full_pass_evaluates_every_row_where_the_daily_pass_touches_none(engine: Engine) -> None:
+    deadline = Deadline(text="ngày 10/1/2026", kind=DeadlineKind.on_date, due=date(2026, 1, 9))
+    stored = _store(engine, [(deadline, Lifecycle.active, 1, []), (None, Lifecycle.active, 1, [])])
+    run_sweep(engine, as_of=date(2026, 1, 20), now=NOW, horizon=HORIZON)
+    assert run_sweep(engine, as_of=date(2026, 1, 20), now=NOW, horizon=HORIZON).touched == 0
+    full = run_sweep(engine, as_of=date(2026, 1, 20), now=NOW, horizon=HORIZON, full=True)
+    assert (full.touched, full.transition_count) == (2, 0)
+    _check(engine, stored, date(2026, 1, 20))
