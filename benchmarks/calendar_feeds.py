@@ -3,9 +3,10 @@
 Builds a synthetic store in a temporary folder (SQLite): units (some in groups), plans, tasks and
 assignments with every kind of deadline, then measures
   * reading and evaluating every assignment, before the sweep has stored statuses and after;
-  * full rebuilds from the database (read, track revisions, render what moved, write atomically): the
-    first one (everything rendered), a forced one (every feed rewritten from stored components) and
-    one rendering everything again;
+  * full rebuilds from the database (read, track revisions, render, write atomically): the first one
+    (nothing stored yet: everything rendered and stored), a forced one (every feed rewritten from the
+    stored blocks) and the headline one, `full_rebuild`, rendering every event again from the rows
+    (events per second of CPU time; wall time printed beside it);
   * a rebuild after one assignment's deadline changes, told its id (as the sweep does) and not told;
   * `dondoc serve` under a local load generator: 304s and a ~50 KB feed (wrk when installed, else a
     Python keep-alive client; the output says which).
@@ -200,12 +201,20 @@ def measure_builds(engine_url: str, out: Path) -> None:
         began = time.perf_counter()
         read_items(session, as_of=day, horizon=5, ui_url=BASE)
         print(f"read_with_stored_statuses {count / (time.perf_counter() - began):,.0f} assignments/s")
-    for label, flags in (("full_rebuild_first", {}), ("full_rebuild_forced", {"force": True}),
-                         ("full_rebuild_rendering_all", {"force": True, "reuse": False})):
-        result, seconds = _timed(engine, out, **flags)
-        print(f"{label} {result.events / seconds:,.0f} events/s, {result.components / seconds:,.0f} "
-              f"components/s ({seconds:.2f} s; {len(result.written)} feeds x2, {result.events} events, "
-              f"{result.components} events and to-dos, {result.rendered} rendered)")
+    rates = {}
+    for label, flags, runs in (("full_rebuild_first", {}, 1), ("full_rebuild_forced", {"force": True}, 3),
+                               ("full_rebuild_rendering_all", {"force": True, "reuse": False}, 3)):
+        result, cpu, wall = _best(engine, out, runs, **flags)
+        rates[label] = result.events / cpu
+        print(f"{label} {result.events / cpu:,.0f} events/s CPU time, {result.events / wall:,.0f} events/s "
+              f"wall (best of {runs}: {cpu:.2f} s CPU, {wall:.2f} s wall; {len(result.written)} feeds x2, "
+              f"{result.events} events, {result.components} events and to-dos, {result.rendered} rendered, "
+              f"{result.entries / cpu:,.0f} assignments/s)")
+    print(f"full_rebuild {rates['full_rebuild_rendering_all']:,.0f} events/s (target >= 50,000: every feed "
+          "rewritten, every event rendered from the database rows, none copied from stored blocks; CPU "
+          "time of the process, its fsync threads included. An event is a VEVENT written to a feed file: "
+          "each assignment's sits in its unit's feed (each member's for a group), its plan's and the "
+          "coordinators'. The to-do files are written too, not counted)")
     size = sum(path.stat().st_size for path in out.rglob("*.ics"))
     print(f"feeds on disk {size / 1e6:.1f} MB")
     for label, ids in (("rebuild_after_one_change_by_id", True), ("rebuild_after_one_change_unknown", False)):
@@ -219,11 +228,22 @@ def measure_builds(engine_url: str, out: Path) -> None:
 
 
 def _timed(engine: Engine, out: Path, **flags: Any) -> tuple[FeedRebuild, float]:
-    with transaction(engine) as session:
-        began = time.perf_counter()
-        result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE, **flags)
-        session.flush()
-    return result, time.perf_counter() - began
+    result, _, wall = _best(engine, out, 1, **flags)
+    return result, wall
+
+
+def _best(engine: Engine, out: Path, runs: int, **flags: Any) -> tuple[FeedRebuild, float, float]:
+    """The result of a rebuild and its least CPU and wall seconds over `runs` runs (the machine is
+    shared: the least is the one least disturbed)."""
+    cpu = wall = float("inf")
+    for _ in range(runs):
+        with transaction(engine) as session:
+            began, began_cpu = time.perf_counter(), time.process_time()
+            result = rebuild(session, out, as_of=NOW.date(), now=NOW, horizon=5, ui_url=BASE, **flags)
+            session.flush()
+            cpu = min(cpu, time.process_time() - began_cpu)
+            wall = min(wall, time.perf_counter() - began)
+    return result, cpu, wall
 
 
 def _change_one(engine: Engine) -> int:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,7 +30,7 @@ from calendars.feed import (
     read_units,
     todo_path,
 )
-from calendars.revisions import Published, publish, store
+from calendars.revisions import Blocks, Published, publish, render_all, store
 from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
 from calendars.writing import BatchWriter, assemble, stored_blocks, write_feed
@@ -71,12 +71,14 @@ def rebuild(
 ) -> FeedRebuild:
     """Write every feed whose content differs from what was last written (or whose file is gone);
     `force` writes them all; `assignment_ids` limits the work to those assignments' feeds. Stored
-    components are copied unless `reuse` is off (then every assignment read is rendered again)."""
+    components are copied unless `reuse` is off (then every assignment read is rendered again and the
+    feeds are written from those bytes; only the entries whose revision moved are stored)."""
     partial = assignment_ids is not None and not force
     items = read_items(session, as_of=as_of, horizon=horizon, ui_url=ui_url,
                        ids=assignment_ids if partial else None)
     published = publish(items, now)
-    rendered = store(session, [entry for entry in published if entry.moved or not reuse])
+    fresh = render_all(entry for entry in published if entry.moved or not reuse)
+    store(session, published, fresh)
     moved = [entry for entry in published if entry.moved]
     if partial:
         plans = [Plan(spec) for spec in _affected(session, moved)]
@@ -87,8 +89,8 @@ def rebuild(
         plans = _dirty(session, specs, published, out_dir, force)
         total = len(specs)
     in_memory = not partial and len(items) <= IN_MEMORY
-    written, events, todos = _write(session, out_dir, plans, now, in_memory=in_memory)
-    return FeedRebuild(written, total, events + todos, len(items), rendered, events)
+    written, events, todos = _write(session, out_dir, plans, now, fresh, in_memory=in_memory)
+    return FeedRebuild(written, total, events + todos, len(items), 2 * len(fresh), events)
 
 
 def _affected(session: Session, moved: Sequence[Published]) -> list[FeedSpec]:
@@ -152,22 +154,26 @@ def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_
 
 
 def _write(
-    session: Session, out_dir: Path, plans: Sequence[Plan], now: datetime, *, in_memory: bool
+    session: Session, out_dir: Path, plans: Sequence[Plan], now: datetime, fresh: Mapping[int, Blocks], *,
+    in_memory: bool,
 ) -> tuple[tuple[str, ...], int, int]:
-    """Write the feeds and note what was written: (feed keys, events, to-dos)."""
+    """Write the feeds and note what was written: (feed keys, events, to-dos). Blocks rendered by this
+    build (`fresh`) are written as they are; the rest are read from the store."""
     if not plans:
         return (), 0, 0
     session.flush()
     rows = {row.feed: row for row in session.scalars(
         select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([plan.spec.feed for plan in plans])))}
-    blocks = stored_blocks(session) if in_memory else {}
+    blocks = fresh
+    if in_memory and any(entry.item.id not in fresh for plan in plans for entry in plan.entries):
+        blocks = stored_blocks(session)  # the fresh ones are stored by now (flushed above)
     events = todos = 0
     with BatchWriter() as writer:
         for plan in plans:
             spec = plan.spec
             if in_memory:
                 fingerprint = plan.fingerprint
-                kept = (blocks[entry.item.id] for entry in plan.entries)
+                kept = [blocks[entry.item.id] for entry in plan.entries]
                 count, todo_count = write_feed(spec, kept, out_dir, writer)
             else:
                 fingerprint, count, todo_count = assemble(session, spec, out_dir, writer)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from icalendar import vDuration
 
-from calendars.mapping import Component, Property, Uri
+from calendars.mapping import Component, Layout, Property, Uri
 
 LIMIT = 75  # octets per line, the line break excluded
 _BACKSLASH = 0x5C
@@ -42,30 +42,36 @@ def escape_text(text: str) -> str:
 
 
 _SPECIAL = re.compile("[\\\\;,\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# A continuation line: the rest if it fits, else as many octets as fit, cut neither inside a UTF-8
-# character (the next octet is no continuation byte) nor after a backslash (some clients mis-read an
-# escape split by a fold).
-_PIECE = re.compile(rb"(?s).{1,%d}\Z|.{1,%d}(?<!\\)(?![\x80-\xbf])" % (LIMIT - 1, LIMIT - 1))
-_FIRST = re.compile(rb"(?s).{1,%d}\Z|.{1,%d}(?<!\\)(?![\x80-\xbf])" % (LIMIT, LIMIT))
 
 
 def fold(line: str) -> str:
     """Split a line longer than 75 octets, never inside a UTF-8 character or after a backslash."""
     if len(line) <= LIMIT and line.isascii():
         return line
-    data = line.encode()
-    if len(data) <= LIMIT:
-        return line
-    first = _FIRST.match(data)
-    if first is None:
-        return _fold_slowly(data)
-    parts = [first.group(), *_PIECE.findall(data, first.end())]
-    if sum(map(len, parts)) != len(data):  # a run of backslashes longer than a line: cut it as we can
-        return _fold_slowly(data)
-    return b"\r\n ".join(parts).decode()
+    return fold_octets(line.encode()).decode()
 
 
-def _fold_slowly(data: bytes) -> str:
+def fold_octets(data: bytes) -> bytes:
+    """`fold` over a line's UTF-8 octets (what blocks are kept as). Each line takes as many octets
+    as fit, fewer when the cut would fall inside a character or right after a backslash."""
+    size = len(data)
+    if size <= LIMIT:
+        return data
+    parts = []
+    start, room = 0, LIMIT
+    while size - start > room:
+        end = start + room
+        while data[end] & 0xC0 == 0x80 or data[end - 1] == _BACKSLASH:
+            end -= 1
+            if end == start:  # a run of backslashes longer than a line: cut it as we can
+                return _fold_slowly(data)
+        parts.append(data[start:end])
+        start, room = end, LIMIT - 1  # a continuation line starts with a space
+    parts.append(data[start:])
+    return b"\r\n ".join(parts)
+
+
+def _fold_slowly(data: bytes) -> bytes:
     parts: list[bytes] = []
     start, room = 0, LIMIT
     while len(data) - start > room:
@@ -76,7 +82,7 @@ def _fold_slowly(data: bytes) -> str:
         parts.append(data[start:end])
         start, room = end, LIMIT - 1  # a continuation line starts with a space
     parts.append(data[start:])
-    return b"\r\n ".join(parts).decode()
+    return b"\r\n ".join(parts)
 
 
 def _odd_backslashes_before(data: bytes, start: int, end: int) -> int:
@@ -117,62 +123,113 @@ def format_value(value: object) -> tuple[str, str | None]:
     raise TypeError(f"no iCalendar form for {type(value).__name__}")
 
 
-def content_line(prop: Property) -> str:
-    """One property as a folded content line. Memoised: feeds repeat most lines (a status, a day,
-    the alarms, a plan's link) and an assignment's event and to-do share their summary and text."""
-    # A Uri equals the same text as a str but is written differently: its key says so.
-    key = (prop, Uri) if type(prop.value) is Uri else prop
-    line = _LINES.get(key)
-    if line is None:
-        if len(_LINES) >= _LINES_KEPT:
-            _LINES.clear()
-        line = _LINES[key] = _content_line(prop)
+def content_line(prop: Property) -> bytes:
+    """One property as a folded content line (UTF-8). Memoised twice over: by the property object
+    (the mapping hands out one object for the properties thousands of entries share — a day, a
+    status, a timestamp, a plan's link — and an event and its to-do share their summary and text),
+    then by value (a task's lead and participant share their description)."""
+    kept = _BY_OBJECT.get(id(prop))
+    if kept is not None:  # the entry holds prop alive: no other object can have its id meanwhile
+        return kept[1]
+    line = _by_value(prop)
+    if len(_BY_OBJECT) >= _KEPT:
+        _BY_OBJECT.clear()
+    _BY_OBJECT[id(prop)] = (prop, line)
     return line
 
 
-_LINES: dict[object, str] = {}
-_LINES_KEPT = 20_000
+def _by_value(prop: Property) -> bytes:
+    # A Uri equals the same text as a str but is written differently: its key says so.
+    key = (prop, Uri) if type(prop.value) is Uri else prop
+    line = _BY_VALUE.get(key)
+    if line is None:
+        line = _content_line(prop)
+        if len(_BY_VALUE) >= _KEPT:
+            _BY_VALUE.clear()
+        _BY_VALUE[key] = line
+    return line
 
 
-def _content_line(prop: Property) -> str:
+_BY_OBJECT: dict[int, tuple[Property, bytes]] = {}
+_BY_VALUE: dict[object, bytes] = {}
+_KEPT = 4096  # the shared lines are a few hundred; a task's assignments are read one after another
+
+
+def _content_line(prop: Property) -> bytes:
     text, value_type = format_value(prop.value)
     params = prop.params
     if value_type is not None and not any(name == "VALUE" for name, _ in params):
         params = (("VALUE", value_type), *params)
-    head = prop.name + "".join(f";{name}={value}" for name, value in params)
-    return fold(f"{head}:{text}")
+    if not params:  # most lines, and every line unique to one entry (UID, SUMMARY, DESCRIPTION)
+        return fold_octets(f"{prop.name}:{text}".encode())
+    head = prop.name + "".join([f";{name}={value}" for name, value in params])
+    return fold_octets(f"{head}:{text}".encode())
 
 
-def write_component(component: Component, out: list[str]) -> None:
-    out.append(f"BEGIN:{component.name}")
-    out.extend(map(content_line, component.properties))
-    for child in component.components:
-        out.append(_child(child))
-    out.append(f"END:{component.name}")
+def render_block(component: Component | None) -> bytes:
+    """A component as CRLF-terminated UTF-8 lines, the bytes every feed holding it copies; empty for
+    no component."""
+    if component is None:
+        return b""
+    begin, end = _frame(component.name)
+    get = _BY_OBJECT.get
+    # content_line's first memo inlined: most properties are found by object, without a call.
+    body = b"\r\n".join([kept[1] if (kept := get(id(prop))) is not None else content_line(prop)
+                          for prop in component.properties])
+    return begin + (b"\r\n" + body if body else b"") + b"\r\n" + _children(component.components) + end
 
 
-@lru_cache(maxsize=256)
-def _child(component: Component) -> str:
-    # Sub-components (the alarms) are the same in nearly every component: written once.
-    out: list[str] = []
-    write_component(component, out)
-    return "\r\n".join(out)
+def render_layout(layout: Layout | None) -> bytes:
+    """The bytes of `render_block(layout.flat())`, written run by run: a run that thousands of
+    entries share is written once and then found by object."""
+    if layout is None:
+        return b""
+    begin, end = _frame(layout.name)
+    get = _RUNS.get
+    body = b"".join([kept[1] if (kept := get(id(run))) is not None else _run(run) for run in layout.runs])
+    return begin + b"\r\n" + body + _children(layout.components) + end
+
+
+def _run(run: tuple[Property, ...]) -> bytes:
+    # By value only: a run's properties are met again through the run, never on their own.
+    text = b"".join([_by_value(prop) + b"\r\n" for prop in run])
+    if len(_RUNS) >= _KEPT:
+        _RUNS.clear()
+    _RUNS[id(run)] = (run, text)  # holding the run alive: no other object can have its id meanwhile
+    return text
+
+
+_RUNS: dict[int, tuple[tuple[Property, ...], bytes]] = {}
+
+
+@lru_cache(maxsize=64)
+def _frame(name: str) -> tuple[bytes, bytes]:
+    return f"BEGIN:{name}".encode(), f"END:{name}\r\n".encode()
+
+
+def _children(components: tuple[Component, ...]) -> bytes:
+    # Sub-components (the alarms) are the same tuple in nearly every component: written once.
+    if not components:
+        return b""
+    kept = _CHILDREN.get(id(components))
+    if kept is None:
+        kept = (components, b"".join(map(render_block, components)))
+        if len(_CHILDREN) >= 256:
+            _CHILDREN.clear()
+        _CHILDREN[id(components)] = kept
+    return kept[1]
+
+
+_CHILDREN: dict[int, tuple[tuple[Component, ...], bytes]] = {}
 
 
 def render_component(component: Component) -> str:
     """One component as CRLF-terminated lines: the unit a feed is assembled from."""
-    out: list[str] = []
-    write_component(component, out)
-    return "\r\n".join(out) + "\r\n"
-
-
-def render_block(component: Component | None) -> bytes:
-    """A component as the bytes every feed holding it copies; empty for no component."""
-    return render_component(component).encode() if component is not None else b""
+    return render_block(component).decode()
 
 
 def calendar_head(properties: Iterable[Property]) -> bytes:
-    return ("BEGIN:VCALENDAR\r\n" + "".join(content_line(p) + "\r\n" for p in properties)).encode()
+    return b"BEGIN:VCALENDAR\r\n" + b"".join(content_line(p) + b"\r\n" for p in properties)
 
 
 CALENDAR_END = b"END:VCALENDAR\r\n"

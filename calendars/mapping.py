@@ -7,6 +7,7 @@ return; `calendars.ics` only writes it down as content lines.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
@@ -59,6 +60,19 @@ def calendar_properties(header: CalendarHeader) -> tuple[Property, ...]:
     )
 
 
+class Layout(NamedTuple):
+    """A component as runs of properties, in order. The runs that thousands of entries have in
+    common (a build's timestamps, a plan's link, a day and status) are one object each, so a writer
+    can write each run once (calendars.ics.render_layout); `flat` gives the plain Component."""
+
+    name: str
+    runs: tuple[tuple[Property, ...], ...]
+    components: tuple[Component, ...] = ()
+
+    def flat(self) -> Component:
+        return Component(self.name, tuple(prop for run in self.runs for prop in run), self.components)
+
+
 def component(entry: CalendarEntry, kind: FeedKind) -> Component | None:
     """The VEVENT (or VTODO) of one assignment; None when an event has no day to sit on."""
     event, todo = components(entry)
@@ -67,51 +81,80 @@ def component(entry: CalendarEntry, kind: FeedKind) -> Component | None:
 
 def components(entry: CalendarEntry) -> tuple[Component | None, Component]:
     """Both forms of one assignment, sharing the properties they have in common."""
-    shared = _shared(entry)
+    event, todo = layouts(entry)
+    return (event.flat() if event is not None else None), todo.flat()
+
+
+def layouts(entry: CalendarEntry) -> tuple[Layout | None, Layout]:
+    """Both forms of one assignment as runs of properties (see Layout)."""
+    text = (Property("SUMMARY", summary(entry)), Property("DESCRIPTION", description(entry)))
+    shared = (_stamps(entry.last_modified, entry.sequence), text, _link(entry.url))
     alarms = _alarms(entry)
     return _event(entry, shared, alarms), _todo(entry, shared, alarms)
 
 
-def _shared(entry: CalendarEntry) -> tuple[Property, ...]:
-    found = (
-        Property("DTSTAMP", entry.last_modified),
-        Property("LAST-MODIFIED", entry.last_modified),
-        Property("SEQUENCE", entry.sequence),
-        Property("SUMMARY", summary(entry)),
-        Property("DESCRIPTION", description(entry)),
+Runs = tuple[tuple[Property, ...], ...]
+
+
+# The runs below depend on a few values that thousands of entries share (a build's timestamp, a
+# day, a status, a plan's link): each combination is made once per process, not once per entry.
+@lru_cache(maxsize=1024)
+def _stamps(last_modified: datetime, sequence: int) -> tuple[Property, ...]:
+    return (
+        Property("DTSTAMP", last_modified),
+        Property("LAST-MODIFIED", last_modified),
+        Property("SEQUENCE", sequence),
     )
-    return (*found, Property("URL", Uri(entry.url))) if entry.url else found
+
+
+@lru_cache(maxsize=1024)
+def _link(url: str | None) -> tuple[Property, ...]:
+    return (Property("URL", Uri(url)),) if url else ()
 
 
 Alarms = tuple[Component, ...]
 
 
-def _event(entry: CalendarEntry, shared: tuple[Property, ...], alarms: Alarms) -> Component | None:
+def _event(entry: CalendarEntry, shared: Runs, alarms: Alarms) -> Layout | None:
     day = entry.effective_due
     if day is None:
         return None
-    properties = (
-        Property("UID", entry.uid),
-        *shared,
+    return Layout("VEVENT", ((Property("UID", entry.uid),), *shared, _event_day(day, event_status(entry))),
+                  alarms)
+
+
+@lru_cache(maxsize=4096)
+def _event_day(day: date, status: str) -> tuple[Property, ...]:
+    return (
         Property("DTSTART", day),
         Property("DTEND", day + timedelta(days=1)),
-        Property("STATUS", event_status(entry)),
+        Property("STATUS", status),
         Property("TRANSP", "TRANSPARENT"),  # a deadline does not make anyone busy
     )
-    return Component("VEVENT", properties, alarms)
 
 
-def _todo(entry: CalendarEntry, shared: tuple[Property, ...], alarms: Alarms) -> Component:
-    properties = [Property("UID", f"todo-{entry.uid}"), *shared]
-    if entry.effective_due is not None:
-        if entry.window_start is not None and entry.window_start <= entry.effective_due:
-            properties.append(Property("DTSTART", entry.window_start))
-        properties.append(Property("DUE", entry.effective_due))
-    properties.append(Property("STATUS", todo_status(entry)))
-    if entry.status in DONE and entry.reported_on is not None:
-        properties.append(Property("COMPLETED", completed_at(entry.reported_on)))
+def _todo(entry: CalendarEntry, shared: Runs, alarms: Alarms) -> Layout:
+    due = entry.effective_due
+    start = entry.window_start if due is not None and entry.window_start is not None \
+        and entry.window_start <= due else None
+    completed = entry.reported_on if entry.status in DONE else None
+    return Layout("VTODO", ((Property("UID", f"todo-{entry.uid}"),), *shared,
+                            _todo_days(start, due, todo_status(entry), completed)), alarms)
+
+
+@lru_cache(maxsize=4096)
+def _todo_days(start: date | None, due: date | None, status: str, completed: date | None
+               ) -> tuple[Property, ...]:
+    properties = []
+    if start is not None:
+        properties.append(Property("DTSTART", start))
+    if due is not None:
+        properties.append(Property("DUE", due))
+    properties.append(Property("STATUS", status))
+    if completed is not None:
+        properties.append(Property("COMPLETED", completed_at(completed)))
         properties.append(Property("PERCENT-COMPLETE", 100))
-    return Component("VTODO", tuple(properties), alarms)
+    return tuple(properties)
 
 
 def _alarms(entry: CalendarEntry) -> Alarms:
@@ -168,6 +211,7 @@ def completed_at(day: date) -> datetime:
     return datetime.combine(day, time(12), ZONE).astimezone(UTC)
 
 
+@lru_cache(maxsize=4096)  # a feed's days are a few hundred; descriptions name each a few times
 def vn_date(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 

@@ -6,25 +6,24 @@ gets a new revision and is rendered once, and every feed holding it copies the s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
 from calendars.drafts import Draft, draft_sort_key, schedule, to_entry
-from calendars.ics import render_block
-from calendars.mapping import components
+from calendars.ics import render_layout
+from calendars.mapping import layouts
 from calendars.source import Item, Stored, moment
 from calendars.tables import CalendarEntryRow
 
 TABLE = cast(Table, CalendarEntryRow.__table__)
+Blocks = tuple[bytes, bytes]  # an assignment's VEVENT (empty: no day) and VTODO
 
 
-@dataclass(frozen=True, slots=True)
-class Published:
+class Published(NamedTuple):
     """An assignment as this build publishes it: its revision and its place in a feed; the entry's
     fields when its revision moved (they are rendered)."""
 
@@ -79,22 +78,30 @@ def publish(items: Iterable[Item], now: datetime) -> list[Published]:
     return found
 
 
-def render(entry: Published) -> tuple[bytes, bytes]:
+def render(entry: Published) -> Blocks:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment."""
     draft = entry.draft or entry.item.draft()
-    event, todo = components(to_entry(draft, entry.sequence, moment(entry.last_modified)))
-    return render_block(event), render_block(todo)
+    event, todo = layouts(to_entry(draft, entry.sequence, moment(entry.last_modified)))
+    return render_layout(event), render_layout(todo)
 
 
-def store(session: Session, entries: Sequence[Published]) -> int:
-    """Render and keep the given entries (set-based: one insert, one update statement); the count of
-    components rendered."""
+def render_all(entries: Iterable[Published]) -> dict[int, Blocks]:
+    """Each given entry's blocks, by assignment id."""
+    return {entry.item.id: render(entry) for entry in entries}
+
+
+def store(session: Session, entries: Sequence[Published], blocks: Mapping[int, Blocks]) -> None:
+    """Keep the revisions and blocks of the entries whose revision moved (set-based: one insert, one
+    update statement). An entry whose revision holds keeps its stored blocks: equal revisions, equal
+    bytes, so rendering it again changes nothing to store."""
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for entry in entries:
-        event, todo = render(entry)
+        if entry.draft is None:
+            continue
+        event, todo = blocks[entry.item.id]
         row = {"id_": entry.item.id, "fingerprint": entry.item.fingerprint,
-               "schedule": schedule(entry.draft or entry.item.draft()), "sequence": entry.sequence,
+               "schedule": schedule(entry.draft), "sequence": entry.sequence,
                "last_modified": moment(entry.last_modified), "revision": entry.revision,
                "status": entry.item.source.status,
                "sort_key": entry.sort_key, "event": event, "todo": todo}
@@ -107,4 +114,3 @@ def store(session: Session, entries: Sequence[Published]) -> int:
     if changed:
         statement = update(TABLE).where(TABLE.c.assignment_id == bindparam("id_")).values(**values)
         session.execute(statement, changed)
-    return 2 * len(entries)

@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 from urllib.parse import quote
@@ -39,8 +38,7 @@ LEFT JOIN calendar_entries c ON c.assignment_id = a.id
 _OF_TASKS = "WHERE a.task_id IN (SELECT task_id FROM assignments WHERE id IN :ids)"
 
 
-@dataclass(frozen=True, slots=True)
-class Stored:
+class Stored(NamedTuple):  # named tuples: a full build makes one of each per assignment, cheaply
     """What was published last for an assignment (see calendars.revisions)."""
 
     fingerprint: str
@@ -66,8 +64,7 @@ class Source(NamedTuple):
     reported: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One assignment: where it belongs, what it would publish now, what it published last."""
 
     id: int

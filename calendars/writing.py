@@ -58,12 +58,18 @@ class BatchWriter:
             if error is None:
                 with ThreadPoolExecutor(self._workers, thread_name_prefix="feed-fsync") as pool:
                     list(pool.map(_sync, [temporary for temporary, _ in self._written]))
-                for temporary, path in self._written:
-                    os.chmod(temporary, 0o644)
-                    os.replace(temporary, path)
+                    # In parallel too: replacing a file frees the old one's blocks, which waits on
+                    # the disk (discard) for big feeds.
+                    list(pool.map(_replace, self._written))
         finally:
             for temporary, _ in self._written:
                 Path(temporary).unlink(missing_ok=True)
+
+
+def _replace(written: tuple[str, Path]) -> None:
+    temporary, path = written
+    os.chmod(temporary, 0o644)
+    os.replace(temporary, path)
 
 
 def _sync(path: str) -> None:
@@ -101,13 +107,9 @@ def write_feed(
 ) -> tuple[int, int]:
     """Write a feed's event and to-do files around the given blocks, in order; (events, to-dos)."""
     head = calendar_head(calendar_properties(spec.header))
-    events, todos = [head], [head]
-    for event, todo in blocks:
-        if event:
-            events.append(event)
-        todos.append(todo)
-    events.append(CALENDAR_END)
-    todos.append(CALENDAR_END)
+    pairs = blocks if isinstance(blocks, list) else list(blocks)
+    events = [head, *[event for event, _ in pairs if event], CALENDAR_END]  # empty: no day to sit on
+    todos = [head, *[todo for _, todo in pairs], CALENDAR_END]
     writer.write(out_dir / spec.path, events)
     writer.write(out_dir / spec.todo_path, todos)
     return len(events) - 2, len(todos) - 2
