@@ -1,0 +1,1 @@
+"""A seeded generator of realistic synthetic plans, units, reports and plan text for the benchmarks."""
