@@ -10,6 +10,7 @@ on each plan file.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -41,21 +42,21 @@ def write_units(world: World, path: Path) -> Path:
 
 
 def write_plan_files(plans: list[PlanSpec], folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for spec in plans:
-        path = folder / f"{file_name(spec)}.yaml"
-        path.write_text(dump_plan(to_plan(spec)), encoding="utf-8")
-        written.append(path)
-    return written
+    return _write_each(plans, folder, ".yaml", lambda spec: dump_plan(to_plan(spec)))
 
 
 def write_documents(plans: list[PlanSpec], folder: Path) -> list[Path]:
+    return _write_each(plans, folder, ".txt", plan_text)
+
+
+def _write_each(
+    plans: list[PlanSpec], folder: Path, suffix: str, render: Callable[[PlanSpec], str]
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for spec in plans:
-        path = folder / f"{file_name(spec)}.txt"
-        path.write_text(plan_text(spec), encoding="utf-8")
+        path = folder / f"{file_name(spec)}{suffix}"
+        path.write_text(render(spec), encoding="utf-8")
         written.append(path)
     return written
 
