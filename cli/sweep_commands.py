@@ -23,7 +23,12 @@ def sweep(
     ] = None,
     full: Annotated[
         bool,
-        typer.Option(help="Also check every stored due-soon day against the holiday calendar."),
+        typer.Option(
+            help=(
+                "Evaluate every assignment, not only those found by index, and check each stored "
+                "due-soon day against the holiday calendar."
+            )
+        ),
     ] = False,
     plan_flows: Annotated[
         int, typer.Option(help="At most this many plan flow runs; other changed plans are listed.")

@@ -87,10 +87,11 @@ def daily_sweep(
     max_plan_flows: int = MAX_PLAN_FLOWS,
     distribute: bool = False,
 ) -> dict[str, Any]:
-    """Evaluate every assignment whose stored status may be wrong as of a day (`full`: the due-soon
-    days checked against the holiday calendar too), record and announce the changes, escalate,
-    rebuild feeds, and refresh the plan flows of at most `max_plan_flows` changed plans, those a
-    coordinator most needs to see; the others are listed in the sweep's artifact.
+    """Evaluate every assignment whose stored status may be wrong as of a day (`full`: every
+    assignment, and the due-soon days checked against the holiday calendar), record and announce
+    the changes, escalate, rebuild feeds, and refresh the plan flows of at most `max_plan_flows`
+    changed plans, those a coordinator most needs to see; the others are listed in the sweep's
+    artifact.
 
     `distribute` (a work pool's deployment sets it): each chosen plan becomes a run of the `plan`
     deployment that any worker may take, and the sweep does not wait for them; otherwise the plans
