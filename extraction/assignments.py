@@ -49,6 +49,7 @@ class Reading:
     bullets: list[tuple[int, Clause]] = field(default_factory=list)
     tasks: list[FoundTask] = field(default_factory=list)
     outline: Outline | None = None
+    item: Paragraph | None = None  # the last item ("a) ...") that assigned nothing: a title for labels below
 
 
 def read_tasks(
@@ -101,7 +102,7 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
         (d, c) for d, c in reading.bullets if paragraph.kind == "bullet" and d < paragraph.depth
     ]
     if paragraph.numbered:
-        reading.bullets = []
+        reading.bullets, reading.item = [], None
         time = _TIME_LABEL.match(text)
         if time:
             deadline = _deadline_of(reading, text)
@@ -119,11 +120,15 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
     elif _labelled(reading, paragraph):
         return
     else:
+        reading.item = None
         heading = unit_heading(text)
         if heading is not None:
             reading.bullets.append((paragraph.depth, Clause(text, heading.names, heading.groups)))
             return
+    before = len(reading.tasks)
     _read_content(reading, paragraph, text)
+    if paragraph.kind in ("letter", "paren") and len(reading.tasks) == before:
+        reading.item = paragraph
 
 
 def _after_label(text: str) -> str | None:
@@ -153,17 +158,30 @@ def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
     units = read_units((lead or partner).group("v"), persons=True)  # type: ignore[union-attr]
     if units is None:
         return True
-    if last is None or last.source != "label" or (lead and last.leads):
-        title = (
-            reading.outline.titles.get(paragraph.section, paragraph.text)
-            if reading.outline
-            else paragraph.text
-        )
-        last = _new_task(reading, paragraph, title, Clause(paragraph.text))
-        last.source = "label"
+    item = reading.item if reading.item and reading.item.section == paragraph.section else None
+    if last is None or _starts_label_task(last, item, lead=bool(lead)):
+        title = _label_title(reading, item or paragraph)
+        last = _new_task(reading, item or paragraph, title, Clause(paragraph.text))
+        last.source, last.named = "label", item is not None
+        last.last_line = paragraph.last_line
     (last.leads if lead else last.participants).extend(units.names)
     last.groups.update(n for n, g in zip(units.names, units.groups, strict=True) if g)
     return True
+
+
+def _starts_label_task(last: FoundTask, item: Paragraph | None, *, lead: bool) -> bool:
+    """Whether a "Cơ quan chủ trì/phối hợp:" line begins a task of its own rather than completing `last`:
+    a second lead, or a new item ("b) ...") since `last` began, makes a new task."""
+    if last.source != "label" or (lead and last.leads):
+        return True
+    return item is not None and item.first_line > last.first_line
+
+
+def _label_title(reading: Reading, paragraph: Paragraph) -> str:
+    """The title of the task that labelled lines complete: their item's text, else their section's title."""
+    if paragraph is reading.item or reading.outline is None:
+        return paragraph.text
+    return reading.outline.titles.get(paragraph.section, paragraph.text)
 
 
 def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
@@ -193,6 +211,7 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
             base = current or context
             if base is not None:
                 clause.units, clause.groups = list(base.units), list(base.groups)
+                clause.inherited = True
         elif paragraph.numbered:
             reading.heading_units.setdefault(paragraph.section, clause)
         clauses.append(clause)
@@ -279,6 +298,7 @@ def _new_task(reading: Reading, paragraph: Paragraph, text: str, clause: Clause)
         helped=list(clause.helped),
         section_path=paragraph.section,
         confidence=1.0 if clause.units else 0.5,
+        named=bool(clause.units) and not clause.inherited,
     )
     reading.tasks.append(task)
     return task

@@ -51,6 +51,7 @@ class Clause:
     task: str = ""  # the words after the units and role words
     addressed: bool = False  # named after "Đề nghị", "Giao", "Yêu cầu"
     narrative: bool = False  # tells what was done: assigns nothing
+    inherited: bool = False  # the units come from a heading or the sentence before, not this sentence
 
     def same_roles(self, other: Clause) -> bool:
         return (self.role, self.coordinating) == (other.role, other.coordinating)
@@ -81,10 +82,11 @@ def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
             return _with_predicate(body, found, addressed=True)
         return Clause(text)
     found = read_units(body, persons=persons)
-    if found is None or found.stop not in ("predicate", "colon"):
+    if found is None or found.stop not in ("predicate", "verb", "colon"):
         return _addressed_inside(text, body)
     predicate = body[found.end :].lstrip(" :")
-    if _PAST.match(predicate):
+    # After a verb not in the lexicon the past shows a few words later ("... nhiệm kỳ 2020 - 2025 đã ...").
+    if _PAST.match(predicate) or (found.stop == "verb" and _NARRATIVE.search(predicate[:28])):
         return Clause(text, narrative=True)
     inner = _ADDRESS.match(predicate)
     if inner:
@@ -101,7 +103,7 @@ def _addressed_inside(text: str, body: str) -> Clause:
         if body[max(0, m.start() - 6) : m.start()].strip().lower().endswith("được"):
             continue
         found = read_units(body, m.end(), persons=True)
-        if found is not None and found.stop in ("predicate", "colon"):
+        if found is not None and found.stop in ("predicate", "verb", "colon"):
             clause = _with_predicate(body, found, addressed=True)
             clause.text = text
             return clause

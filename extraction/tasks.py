@@ -3,7 +3,8 @@
 - a section's "Thời gian thực hiện" reaches the tasks below it that state no deadline of their own;
 - "X phối hợp với Y làm Z" makes X a participant when Z is led by Y elsewhere in the plan;
 - a unit's tasks in one section with one deadline are one task ("1. Ban Tuyên giáo" with four
-  undated items is one assignment, not four).
+  undated items is one assignment, not four), unless each paragraph names the unit itself
+  ("- Công an xã X tuyên truyền ..." then "- Công an xã X chủ trì, ... rà soát ..." are two).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class FoundTask:
     section_path: tuple[str, ...] = ()
     confidence: float = 1.0
     source: str = "text"
+    named: bool = False  # its own paragraph names its units (not inherited from a heading)
 
     @property
     def units(self) -> list[str]:
@@ -98,6 +100,11 @@ def _deadline_key(deadline: Deadline | None) -> tuple[object, ...]:
     return (deadline.kind, deadline.start, deadline.due, deadline.tentative)
 
 
+def _named_apart(kept: FoundTask, task: FoundTask) -> bool:
+    """Two paragraphs that each name their units are two tasks, even with one unit and one deadline."""
+    return kept.named and task.named and task.first_line > kept.last_line
+
+
 def _merge(tasks: list[FoundTask]) -> list[FoundTask]:
     merged: list[FoundTask] = []
     index: dict[tuple[object, ...], FoundTask] = {}
@@ -108,7 +115,7 @@ def _merge(tasks: list[FoundTask]) -> list[FoundTask]:
         who = tuple(_key(u) for u in task.leads) or ("~", *(_key(u) for u in task.participants))
         key = (task.section, who, _deadline_key(task.deadline), task.source)
         kept = index.get(key)
-        if kept is None:
+        if kept is None or _named_apart(kept, task):
             index[key] = task
             merged.append(task)
             continue

@@ -115,7 +115,8 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     named = match(_NAMED, tokens, j)
     if named > best:
         after = tokens[j + named] if tokens.has(j + named) else None
-        if q or in_list or (after is not None and after.capitalised and after.text[0].isalpha()):
+        proper = after is not None and after.capitalised and after.text[0].isalpha()
+        if q or in_list or proper or (after is not None and _levelled(tokens, j + named)):
             best, kind = named, "named"
     if not best and q and tok.low == "tổ" and tokens.has(j + 1) and tokens[j + 1].low == "chức":
         best, kind = 2, "generic"
@@ -133,6 +134,18 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     return q + best, "specific", words
 
 
+def _levelled(tokens: Tokens, i: int) -> bool:
+    """ "Thanh tra huyện Minh Hà", "Thanh tra tỉnh chủ trì", "Thanh tra thành phố.": a head followed by its
+    level, then a place, a predicate or the end of the list, names a body."""
+    n = match(_NAME_WORDS, tokens, i)
+    if not n or tokens[i + n - 1].low not in LEVEL_ENDS:
+        return False
+    if not tokens.has(i + n):
+        return True
+    place = tokens[i + n]
+    return place.capitalised or place.text in (",", ";", ".", ":") or bool(match(PREDICATES, tokens, i + n))
+
+
 def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     """Whether the separator at tokens[i] ("," or "và") joins two words of one name."""
     nxt = i + 1
@@ -147,8 +160,12 @@ def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
 
 
 def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
-    """Index after the last word of the name that starts at tokens[i], and why it ended there."""
-    tails, after_capital, named = 0, True, 0
+    """Index after the last word of the name that starts at tokens[i], and why it ended there.
+
+    Lower-case words after a capitalised one are read as the end of a name ("Kiểm soát bệnh tật") only
+    while the name may go on: after a place named by its level ("xã Quang Bình") or when more ordinary
+    words follow them, they are what the unit does ("... Sở Xây dựng bồi dưỡng kỹ năng"): "verb"."""
+    tails, after_capital, named, tail_from, placed = 0, True, 0, i, False
     while tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
@@ -170,6 +187,7 @@ def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
                 return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
             if low in _NEXT_UNIT_WORDS and _starts_next_unit(tokens, i, named=named):
                 return i, "adjacent"
+            placed = placed or tokens[i - 1].low in LEVEL_ENDS
             i, tails, after_capital, named = i + 1, 0, True, named + 1
             continue
         words = match(_NAME_WORDS, tokens, i) if low in _NAME_WORDS else 0
@@ -181,11 +199,32 @@ def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
         if words or tok.text.isdigit() or tok.text == "-":
             i, after_capital = i + max(words, 1), False
             continue
-        if after_capital and tails < MAX_TAILS and tok.text.isalpha():
+        level = _level_ahead(tokens, i) if after_capital and tails == MAX_TAILS and not placed else 0
+        if level:  # "Ban Quản lý các khu công nghiệp thành phố": the words up to the level are the name's
+            i, tails, placed = level, 0, True
+            continue
+        if after_capital and tok.text.isalpha() and (placed or tails == MAX_TAILS):
+            return (tail_from if tails else i), "verb"
+        if after_capital and tok.text.isalpha():
+            # The syllable after a name's first capital is its own ("Xây dựng"): a verb starts after it.
+            tail_from = tail_from if tails else i + int(named == 1 and tokens[i - 1].capitalised)
             i, tails = i + 1, tails + 1
             continue
-        return i, "other"
+        return i, "verb" if placed and tok.text.isalpha() else "other"
     return i, "end"
+
+
+def _level_ahead(tokens: Tokens, i: int) -> int:
+    """Where a level ("tỉnh", "thành phố") starts among the next few lower-case words; 0 if none does."""
+    for k in range(i, i + MAX_TAILS + 1):
+        if not tokens.has(k) or not tokens[k].text.isalpha() or tokens[k].capitalised:
+            return 0
+        n = match(_NAME_WORDS, tokens, k)
+        if n and tokens[k + n - 1].low in LEVEL_ENDS:
+            return k
+        if match(PREDICATES, tokens, k):
+            return 0
+    return 0
 
 
 def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
@@ -292,7 +331,12 @@ def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
             split = part.kind == "specific" and (specific or closed or _own_level(tokens, part))
         else:  # "và"
             words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
-            front = "mặt trận" in words and " ".join(part.head).startswith(_FRONT_PARTNERS)
+            # "Mặt trận ... và các đoàn thể" is one group; "Mặt trận ... và Hội Nông dân xã X", two units.
+            front = (
+                ("mặt trận" in words or "mttq" in words)
+                and part.kind != "specific"
+                and " ".join(part.head).startswith(_FRONT_PARTNERS)
+            )
             split = (specific and not front) or (closed and part.kind == "specific")
             if _shared_office(tokens, current, part):
                 split = False

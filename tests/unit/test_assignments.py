@@ -141,3 +141,83 @@ def test_a_dated_directive_with_no_unit_is_kept_with_no_unit():
 - Nâng cao chất lượng quy hoạch.
 """
     assert _assignments(body) == [("II.1", None, "lead", "2025-12-31")]
+
+
+def test_a_verb_after_the_participants_is_not_read_into_the_last_participant():
+    body = """I. NHIỆM VỤ
+1. Sở Nội vụ chủ trì, phối hợp với Sở Tài chính, Sở Xây dựng bồi dưỡng kỹ năng cho cán bộ làm công tác \
+quy hoạch trong quý III năm 2024.
+"""
+    assert _assignments(body) == [
+        ("I.1", "Sở Nội vụ", "lead", "2024-09-30"),
+        ("I.1", "Sở Tài chính", "participant", "2024-09-30"),
+        ("I.1", "Sở Xây dựng", "participant", "2024-09-30"),
+    ]
+
+
+def test_two_named_bodies_joined_by_va_are_two_participants():
+    body = """I. NHIỆM VỤ
+1. Ủy ban nhân dân xã Tà Nung chủ trì, phối hợp với Ủy ban Mặt trận Tổ quốc Việt Nam xã Tà Nung và Hội \
+Liên hiệp Phụ nữ xã Tà Nung vận động hộ dân hiến đất làm đường.
+"""
+    assert _assignments(body) == [
+        ("I.1", "Ủy ban nhân dân xã Tà Nung", "lead", None),
+        ("I.1", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tà Nung", "participant", None),
+        ("I.1", "Hội Liên hiệp Phụ nữ xã Tà Nung", "participant", None),
+    ]
+
+
+def test_a_unit_opening_a_task_sentence_leads_it_without_chu_tri():
+    body = """I. NHIỆM VỤ
+1. Công tác thanh niên
+- Đoàn Thanh niên xã Tà Nung bồi dưỡng kỹ năng cho đoàn viên làm công tác xung kích. Thời gian: \
+Tháng 8/2024.
+- Công an xã Tà Nung soạn bộ câu hỏi về an toàn giao thông cho học sinh. Thời gian: Quý IV/2024.
+- Ban Tổ chức Huyện ủy Lạc Dương bồi dưỡng kỹ năng cho cán bộ làm công tác đảng. Thời gian: \
+Tháng 9/2024.
+"""
+    assert _assignments(body) == [
+        ("I.1", "Đoàn Thanh niên xã Tà Nung", "lead", "2024-08-31"),
+        ("I.1", "Công an xã Tà Nung", "lead", "2024-12-31"),
+        ("I.1", "Ban Tổ chức Huyện ủy Lạc Dương", "lead", "2024-09-30"),
+    ]
+
+
+def test_paragraphs_that_each_name_the_same_lead_are_separate_tasks():
+    body = """I. NHIỆM VỤ
+1. Công tác tuyên truyền
+- Công an xã Tà Nung tuyên truyền về phòng, chống ma túy trong trường học.
+- Công an xã Tà Nung chủ trì, phối hợp với Đoàn Thanh niên xã Tà Nung rà soát các điểm nóng về trật tự.
+"""
+    found = extract(HEADER + body, source_name="test")
+    assert [(t.section, t.leads) for t in found.tasks] == [
+        ("I.1", ["Công an xã Tà Nung"]),
+        ("I.1", ["Công an xã Tà Nung"]),
+    ]
+    assert found.tasks[1].participants == ["Đoàn Thanh niên xã Tà Nung"]
+
+
+def test_labelled_lines_under_lettered_items_make_one_task_per_item():
+    body = """I. NHIỆM VỤ
+1. Kiểm tra, giám sát
+a) Kiểm tra việc thu phí chợ trên địa bàn.
+- Cơ quan chủ trì: Công an xã Tà Nung.
+- Cơ quan phối hợp: Đoàn Thanh niên xã Tà Nung.
+b) Giám sát việc chi trả trợ cấp.
+- Cơ quan chủ trì: Công an xã Tà Nung.
+- Thời gian hoàn thành: Quý IV/2024.
+"""
+    found = extract(HEADER + body, source_name="test")
+    assert [(t.text, t.leads, t.participants) for t in found.tasks] == [
+        ("Kiểm tra việc thu phí chợ trên địa bàn.", ["Công an xã Tà Nung"], ["Đoàn Thanh niên xã Tà Nung"]),
+        ("Giám sát việc chi trả trợ cấp.", ["Công an xã Tà Nung"], []),
+    ]
+    assert [t.deadline.due.isoformat() if t.deadline else None for t in found.tasks] == [None, "2024-12-31"]
+
+
+def test_a_unit_and_its_term_followed_by_the_past_assigns_nothing():
+    body = """I. NHIỆM VỤ
+1. Đảng bộ xã Tà Nung nhiệm kỳ 2020 - 2025 đã lãnh đạo hoàn thành các chỉ tiêu.
+2. Công an xã Tà Nung bồi dưỡng nghiệp vụ cho lực lượng đã qua đào tạo.
+"""
+    assert _assignments(body) == [("I.2", "Công an xã Tà Nung", "lead", None)]
