@@ -138,4 +138,10 @@ def _lineage(snapshot: PlanSnapshot) -> list[str]:
             f"({late.parent_due:%d/%m/%Y})"
             for late in link.late
         ]
+    for wait in snapshot.awaited:
+        count = len(wait.issued) + len(wait.waiting)
+        lines.append(
+            f"- Nhiệm vụ {wait.task} ({wait.unit}): {len(wait.issued)}/{count} đơn vị đã ban hành kế hoạch"
+            + (f"; còn chờ: {', '.join(wait.waiting)}" if wait.waiting else "")
+        )
     return ["## Quan hệ giữa các kế hoạch", "", *lines, ""] if lines else []

@@ -8,7 +8,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from models.plan import Plan, Task
+from models.plan import Plan, Role, Task
 from models.schedule import task_dues
 from models.similarity import dice
 from models.text import name_key, normalize_text
@@ -141,3 +141,36 @@ def plan_making_done(unit: str, registry: UnitRegistry, issued_by: dict[str, dat
     if not days or any(day is None for day in days):
         return None
     return max(day for day in days if day is not None)
+
+
+class AwaitedPlans(BaseModel):
+    """A plan-making assignment to a group: which members have issued their plan, which not yet."""
+
+    model_config = ConfigDict(frozen=True)
+
+    task: str
+    unit: str
+    issued: tuple[str, ...]
+    waiting: tuple[str, ...]
+
+
+def awaited_plans(parent: Plan, children: list[Plan], registry: UnitRegistry) -> list[AwaitedPlans]:
+    """For each plan-making task of `parent` led by a group, the members whose implementing plan is
+    among `children` and those still awaited."""
+    issuers = {unit.name for child in children if (unit := acting_unit(child.document.issuer, registry))}
+    making = {task.id for task in parent.tasks if is_plan_making(task)}
+    found: list[AwaitedPlans] = []
+    for assignment in parent.assignments:
+        unit = registry.find(assignment.unit)
+        if assignment.task not in making or assignment.role != Role.lead or unit is None or not unit.members:
+            continue
+        members = [member.name for member in registry.members_of(unit.name)]
+        found.append(
+            AwaitedPlans(
+                task=assignment.task,
+                unit=unit.name,
+                issued=tuple(m for m in members if m in issuers),
+                waiting=tuple(m for m in members if m not in issuers),
+            )
+        )
+    return found

@@ -11,15 +11,17 @@ from sqlalchemy import Engine, select
 from models.dag import DependencyCycle, PlanDag, build_dag
 from models.deadlines import Deadline
 from models.errors import NotFound
-from models.lineage import Lineage, document_number_key, lineage
+from models.lineage import AwaitedPlans, Lineage, awaited_plans, document_number_key, lineage
 from models.plan import Plan
 from models.planfile import parse_plan
 from models.schedule import Schedule, endangered, schedule, task_dues
 from models.status import DONE, Status
 from models.text import ascii_slug
+from models.units import UnitRegistry
 from services.status import StatusLine, evaluate_store
 from store.database import transaction
 from store.tables import PlanRow, ReferenceRow
+from store.units import load_registry
 
 
 class PlanSnapshot(BaseModel):
@@ -36,6 +38,7 @@ class PlanSnapshot(BaseModel):
     endangered: dict[str, list[str]] = {}
     parents: list[Lineage] = []  # plans this one carries out
     children: list[Lineage] = []  # plans that carry this one out
+    awaited: list[AwaitedPlans] = []  # a group's plan-making task: members whose plan is still awaited
 
     def task_status(self) -> dict[str, Status]:
         """A task is overdue if any of its assignments is, done when all are, else its lead's status."""
@@ -113,12 +116,18 @@ def load_snapshot(engine: Engine, plan_key: str, as_of: date, horizon: int) -> P
         dag=dag,
         parents=[x for p in parents if (x := lineage(p, plan))],
         children=[x for c in children if (x := lineage(plan, c))],
+        awaited=awaited_plans(plan, [c for c in children if lineage(plan, c)], _registry(engine)),
     )
     try:
         dag.check()
     except DependencyCycle as error:  # shown to the coordinator, never broken here
         return snapshot.model_copy(update={"cycle": str(error)})
     return _with_schedule(snapshot)
+
+
+def _registry(engine: Engine) -> UnitRegistry:
+    with transaction(engine) as session:
+        return load_registry(session)
 
 
 def _with_schedule(snapshot: PlanSnapshot) -> PlanSnapshot:

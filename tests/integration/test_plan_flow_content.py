@@ -94,3 +94,10 @@ def test_the_chart_route_serves_a_timeline_with_a_bar_per_assignment(stored: Eng
     assert len(bars) == 13
     assert any("Quá hạn" in (bar.findtext("{http://www.w3.org/2000/svg}title") or "") for bar in bars)
     assert client.get("/charts/no-such-plan.svg").status_code == 404
+
+
+def test_the_summary_names_the_group_members_whose_plan_is_still_awaited(city: PlanSnapshot) -> None:
+    (wait,) = city.awaited  # "Các quận ủy, huyện ủy …" must each make a plan; one district has
+    assert (wait.task, wait.issued) == ("II.1.2-1", ("Huyện ủy An Lạc",))
+    assert set(wait.waiting) == {"Huyện ủy Tân Phú", "Quận ủy Đông Hải"}
+    assert "1/3 đơn vị đã ban hành kế hoạch; còn chờ:" in summary_markdown(city)
