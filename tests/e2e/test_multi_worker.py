@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 import pytest
@@ -150,13 +150,18 @@ def _dondoc(env: dict[str, str], *args: str) -> str:
     return run([sys.executable, "-m", "cli.app", *args], {**env, "PYTHONPATH": str(ROOT)}, ROOT)
 
 
-def _stored_plans(cluster: Cluster) -> set[str]:
+def _query(cluster: Cluster, sql: str) -> list[Any]:
+    """The first column of a query on dondoc's own database."""
     engine = create_engine(cluster.dondoc_url)
     try:
         with engine.connect() as connection:
-            return set(connection.scalars(text("SELECT key FROM plans")))
+            return list(connection.scalars(text(sql)))
     finally:
         engine.dispose()
+
+
+def _stored_plans(cluster: Cluster) -> set[str]:
+    return set(_query(cluster, "SELECT key FROM plans"))
 
 
 def test_two_workers_share_the_sweep_and_never_run_a_plan_twice(cluster: Cluster) -> None:
@@ -201,12 +206,7 @@ def _replay_the_starts(client: SyncPrefectClient, cluster: Cluster, runs: list[F
 
 
 def _first_sweep_run(cluster: Cluster) -> int:
-    engine = create_engine(cluster.dondoc_url)
-    try:
-        with engine.connect() as connection:
-            return int(connection.scalar(text("SELECT min(id) FROM sweep_runs")))
-    finally:
-        engine.dispose()
+    return int(_query(cluster, "SELECT min(id) FROM sweep_runs")[0])
 
 
 def _mail(mailbox: Mailbox) -> Counter[tuple[str, str]]:
