@@ -22,7 +22,7 @@ SWEEP_DAILY_TARGET_1M = 0.2  # issue 4: the daily sweep ≤ 0.2 s at 1M
 SWEEP_FULL_TARGET_1M = 1.0  # issue 4: a full re-evaluation of 1M ≤ 1 s
 
 
-PEAK = "growth of the sweeping process's peak resident memory during the step"
+PEAK = "growth of the sweeping process's peak resident memory in the step, less the database pages it maps"
 
 
 class ScriptFailed(Exception):

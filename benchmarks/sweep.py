@@ -8,7 +8,8 @@ the daily sweep the day after (SQLite: each round from a copy of the store after
 every round does the same work) — each with wall time and CPU time to its commit, then, apart, the
 checkpoint that copies the pages it wrote from SQLite's write-ahead log into the database (the sweep
 leaves it to a later moment; SQLite would otherwise do it in the next commit) and the two together,
-growth of peak resident memory, the rows evaluated and written; medians first, every run after, with
+growth of peak resident memory (less the database pages SQLite maps, which stay the OS's page
+cache), the rows evaluated and written; medians first, every run after, with
 the load average, and a yardstick (the CPU time of a fixed piece of Python) before and after the
 rounds, since on a shared machine CPU time grows with the load too. Then the Prefect
 task runs the last daily sweep creates (4 of its own plus one per assignment of each plan it runs a
@@ -50,12 +51,22 @@ HORIZON = 5
 SWEEP_TASKS = 4  # the sweep flow's own task runs: evaluate, events, escalation, feeds
 
 
-def _peak_rss_mib() -> float:
-    """The process's peak resident memory since the last reset (Linux), SQLite's cache included."""
+def _status_mib(field: str) -> float:
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _peak_rss_mib() -> float:
+    """The process's peak resident memory since the last reset (Linux), SQLite's cache included."""
+    return _status_mib("VmHWM")
+
+
+def _mapped_file_mib() -> float:
+    """Resident pages of files the process maps: the database, once SQLite reads it through mmap.
+    They are the OS's page cache, shared, not memory the sweep holds: taken out of the peak."""
+    return _status_mib("RssFile")
 
 
 class Run:
@@ -66,10 +77,12 @@ class Run:
     def __init__(self, action: Callable[[], Any]) -> None:
         with contextlib.suppress(OSError):
             Path("/proc/self/clear_refs").write_text("5")
-        baseline, wall, cpu = _peak_rss_mib(), time.perf_counter(), time.process_time()
+        baseline, mapped = _peak_rss_mib(), _mapped_file_mib()
+        wall, cpu = time.perf_counter(), time.process_time()
         self.result = action()
         self.wall, self.cpu = time.perf_counter() - wall, time.process_time() - cpu
-        self.peak, self.load = _peak_rss_mib() - baseline, os.getloadavg()[0]
+        own = _peak_rss_mib() - baseline - max(0.0, _mapped_file_mib() - mapped)
+        self.peak, self.load = max(0.0, own), os.getloadavg()[0]
 
 
 def _sweep(engine: Engine, as_of: date, *, full: bool = False) -> Run:

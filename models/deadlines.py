@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -140,6 +141,16 @@ def occurrences(deadline: Deadline, until: date) -> list[date]:
     Periods are calendar-aligned (months, quarters, halves, years); `day` falls in the period's last
     month. Occurrences start at the deadline's `start` (or its first `due`).
     """
+    return list(_occurrences(deadline, until))
+
+
+@lru_cache(maxsize=1024)
+def _occurrences(deadline: Deadline, until: date) -> tuple[date, ...]:
+    # Cached: every member of a group shares its task's recurring deadline, and a sweep walks it for each.
+    return tuple(_walk(deadline, until))
+
+
+def _walk(deadline: Deadline, until: date) -> list[date]:
     rule = deadline.recurrence
     if deadline.due is None:
         return []

@@ -9,11 +9,12 @@ from datetime import date, datetime
 from pydantic import BaseModel
 from sqlalchemy import Connection, DateTime, bindparam, text
 
-from store.sweep_inputs import ensure_due_soon_days, fold_reports
-from store.sweep_recurring import EVAL_COLUMNS, evaluate_recurring
-from store.sweep_sql import Dialect, evaluation_select
+from store.sweep_inputs import ensure_due_soon_days, fold_reports, soon_until
+from store.sweep_recurring import evaluate_recurring
+from store.sweep_sql import Dialect, day_params, evaluation_insert
 
 SQLITE_CACHE_KIB = 256 * 1024
+SQLITE_MMAP_BYTES = 4 << 30  # address space, not memory: pages stay the file's, shared with the OS
 EPOCH = date(1970, 1, 1)  # sweep_lo and sweep_hi count days from here
 
 
@@ -101,22 +102,21 @@ def evaluate_pass(
     calendar. `fresh`: they are for this horizon."""
     sql = Dialect(connection.dialect.name)
     if not sql.postgres:
-        # The default 2 MB page cache thrashes when many scattered rows and their indexes change.
+        # The default 2 MB page cache thrashes when many scattered rows and their indexes change; a
+        # full pass reads every page once, which a memory map spares copying into that cache.
         connection.execute(text(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}"))
+        connection.execute(text(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}"))
     recalendared = ensure_due_soon_days(connection, horizon, recheck=full)
     _temp_tables(connection, sql)
-    fold_reports(connection, watermark)
+    folded = fold_reports(connection, watermark)
     touched = _collect(
         connection, as_of, last_as_of=last_as_of, watermark=watermark, fresh=fresh, everything=full
     )
     _analyze(connection, sql, "sweep_folded")
     _analyze(connection, sql, "sweep_touched")
     connection.execute(
-        text(
-            f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) "
-            f"SELECT {EVAL_COLUMNS} FROM ({evaluation_select(sql, touched_only=not full)}) e WHERE stale = 1"
-        ),
-        {"as_of": as_of.isoformat(), "horizon": horizon, "fresh": int(fresh)},
+        text(evaluation_insert(sql, touched_only=not full, folded=folded > 0)),
+        day_params(as_of, soon_until(connection, as_of, horizon), horizon, fresh=fresh),
     )
     recurring = evaluate_recurring(connection, as_of, horizon, everything=full)
     _analyze(connection, sql, "sweep_eval")

@@ -74,6 +74,26 @@ def ensure_due_soon_days(connection: Connection, horizon: int, *, recheck: bool 
     return corrected
 
 
+def soon_until(connection: Connection, as_of: date, horizon: int) -> date:
+    """The latest due date already due soon (or overdue) on `as_of`. A due-soon day moves forward with
+    its due date, so the due dates whose due-soon day has come are those up to this one, and the pass
+    tells due soon from not yet due by one comparison instead of a lookup per row. Call after
+    ensure_due_soon_days."""
+    span = _due_span(connection)
+    low = as_of - timedelta(days=1)  # no due date in the store: nothing is due soon
+    if span is None:
+        return low
+    query = """SELECT MAX(due) FROM due_soon_days
+               WHERE horizon = :h AND due BETWEEN :low AND :high AND soon_from <= :as_of"""
+    params = {
+        "h": horizon,
+        "low": span[0].isoformat(),
+        "high": span[1].isoformat(),
+        "as_of": as_of.isoformat(),
+    }
+    return as_day(connection.execute(text(query), params).scalar()) or low
+
+
 def fold_reports(connection: Connection, watermark: int) -> int:
     """The earliest report of each assignment with reports recorded after `watermark`, into the temp
     table sweep_folded; the pass writes it to first_report_on with the rest of the row."""

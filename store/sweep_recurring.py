@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, text
@@ -51,8 +52,7 @@ def evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, eve
 
 
 def _values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dict[str, Any]:
-    stored = row.deadline if isinstance(row.deadline, dict) else json.loads(row.deadline)
-    deadline = Deadline.model_validate(stored)
+    deadline = _parse(row.deadline if isinstance(row.deadline, str) else json.dumps(row.deadline))
     item = Tracked(
         key=row.key, deadline=deadline, lifecycle=Lifecycle(row.lifecycle), extended=row.deadline_version > 1
     )
@@ -67,3 +67,9 @@ def _values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dic
         "changes_on": found.changes_on.isoformat() if found.changes_on else None,
         "first_report": min(reports).isoformat() if reports else None,
     }
+
+
+@lru_cache(maxsize=1024)
+def _parse(stored: str) -> Deadline:
+    # The members of a group share their task's deadline: one parse for all of them.
+    return Deadline.model_validate_json(stored)

@@ -1,10 +1,18 @@
-"""The status CASE expression in SQL, for SQLite and PostgreSQL: models.status.evaluate_one, set-based.
+"""The status of many assignments in SQL, for SQLite and PostgreSQL: models.status.evaluate_one, set-based.
 
+One statement, one pass over the rows, no per-row lookup: an active assignment with no report yet
+stands where its due date falls among a few days worked out once per pass (bound parameters): the day
+itself, the latest due date already due soon (store.sweep_inputs.soon_until), the edges of the overdue
+buckets. Its first due-soon day is kept on the row (due_soon_on, for the due date in due_soon_of), so
+the calendar is asked only for rows whose kept day is for another due date or horizon.
 Recurring deadlines are not here: their occurrences need the calendar walk of models.deadlines, so the
-sweep evaluates those few rows in Python (store/sweep.py) and writes them through the same path.
+sweep evaluates those few rows in Python (store/sweep_recurring.py) and writes them through the same path.
 """
 
 from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, NamedTuple
 
 from models.status import BUCKETS, Lifecycle, Status
 
@@ -12,7 +20,8 @@ RECURRING = "recurring"
 
 
 class Dialect:
-    """Date arithmetic, the only thing that differs between the two databases here."""
+    """What differs between the two databases here: typed day parameters, date arithmetic, NULL-safe
+    inequality."""
 
     def __init__(self, name: str) -> None:
         self.postgres = name == "postgresql"
@@ -41,86 +50,110 @@ def _q(status: Status | Lifecycle) -> str:
     return "'" + status.value.replace("'", "''") + "'"
 
 
-def status_case(sql: Dialect) -> str:
-    """The status of one row `a` of layer 1: lifecycle, due, rep (first report on or before as_of),
-    soon_from (first due-soon day), deadline_version."""
-    as_of = sql.day("as_of")
-    return f"""CASE
-      WHEN a.lifecycle = {_q(Lifecycle.cancelled)} THEN {_q(Status.cancelled)}
-      WHEN a.lifecycle = {_q(Lifecycle.paused)} THEN {_q(Status.paused)}
-      WHEN a.due IS NULL THEN
-        CASE WHEN a.rep IS NOT NULL THEN {_q(Status.done_on_time)} ELSE {_q(Status.no_deadline)} END
-      WHEN a.rep IS NOT NULL THEN
-        CASE WHEN a.rep <= a.due THEN {_q(Status.done_on_time)} ELSE {_q(Status.done_late)} END
-      WHEN {as_of} > a.due THEN {_q(Status.overdue)}
-      WHEN {as_of} >= a.soon_from THEN {_q(Status.due_soon)}
-      WHEN a.deadline_version > 1 THEN {_q(Status.extended)}
-      ELSE {_q(Status.not_due)}
-    END"""
+class Columns(NamedTuple):
+    """The evaluated columns of one kind of row, as SQL expressions over `a` (assignments) and the
+    earliest report `rep`."""
+
+    status: str
+    reported_on: str
+    changes_on: str
+    overdue_days: str
 
 
-# The earliest report: the stored one, or worked out again (sweep_folded) when reports came in since.
-FIRST_REPORT = "COALESCE(f.first_report, a.first_report_on)"
+# The first due-soon day of a row's due date: kept on the row when it is for that due date and this
+# horizon (:fresh), else looked up (only then: CASE evaluates lazily).
+SOON_FROM = """CASE WHEN a.effective_due IS NULL THEN NULL
+  WHEN :fresh = 1 AND a.due_soon_of = a.effective_due THEN a.due_soon_on
+  ELSE (SELECT d.soon_from FROM due_soon_days d WHERE d.horizon = :horizon AND d.due = a.effective_due) END"""
 
 
-def _inputs(sql: Dialect, *, touched_only: bool) -> str:
-    """Layer 1, one row per assignment: rep and soon_from from the row itself; the calendar is asked
-    only when the stored due-soon day was worked out for another due date or horizon (:fresh = 0)."""
-    as_of = sql.day("as_of")
-    # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter); the
-    # LEFT JOIN keeps assignments the outer loop, sweep_folded looked up by key.
-    joined = "assignments a LEFT JOIN sweep_folded f ON f.id = a.id WHERE"
-    source = f"{joined} a.id IN (SELECT id FROM sweep_touched) AND" if touched_only else joined
+def _open(sql: Dialect) -> Columns:
+    """An active assignment with a due date and no report by the day."""
+    due, as_of = "a.effective_due", sql.day("as_of")
+    overdue, soon = f"{due} < {as_of}", f"{due} <= {sql.day('soon_until')}"
+    buckets = " ".join(
+        f"WHEN {due} >= {sql.day(f'edge_{limit}')} THEN {sql.plus(due, limit + 1)}" for limit, _ in BUCKETS
+    )
+    return Columns(
+        f"CASE WHEN {overdue} THEN {_q(Status.overdue)} WHEN {soon} THEN {_q(Status.due_soon)} "
+        f"WHEN a.deadline_version > 1 THEN {_q(Status.extended)} ELSE {_q(Status.not_due)} END",
+        "NULL",
+        f"CASE WHEN {overdue} THEN CASE {buckets} END "
+        f"WHEN {soon} THEN {sql.plus(due, 1)} ELSE {SOON_FROM} END",
+        f"CASE WHEN {overdue} THEN {sql.days_between(as_of, due)} ELSE 0 END",
+    )
+
+
+def day_params(as_of: date, soon_until: date, horizon: int, *, fresh: bool) -> dict[str, Any]:
+    """The statement's parameters: `edge_<n>` is the earliest due date overdue by at most n days."""
+    edges = {f"edge_{limit}": (as_of - timedelta(days=limit)).isoformat() for limit, _ in BUCKETS}
+    return {
+        "as_of": as_of.isoformat(),
+        "soon_until": soon_until.isoformat(),
+        "horizon": horizon,
+        "fresh": int(fresh),
+        **edges,
+    }
+
+
+def _kinds(sql: Dialect, rep: str) -> list[tuple[str, Columns]]:
+    """evaluate_one's branches, in its order: (when, columns); the last applies otherwise."""
+    on_time = f"CASE WHEN a.effective_due IS NULL OR {rep} <= a.effective_due THEN {_q(Status.done_on_time)} "
+    return [
+        (
+            f"a.lifecycle <> {_q(Lifecycle.active)}",
+            Columns(
+                f"CASE a.lifecycle WHEN {_q(Lifecycle.cancelled)} THEN {_q(Status.cancelled)} "
+                f"ELSE {_q(Status.paused)} END",
+                "NULL",
+                "NULL",
+                "0",
+            ),
+        ),
+        (
+            f"{rep} <= {sql.day('as_of')}",
+            Columns(on_time + f"ELSE {_q(Status.done_late)} END", rep, "NULL", "0"),
+        ),
+        ("a.effective_due IS NULL", Columns(_q(Status.no_deadline), "NULL", "NULL", "0")),
+        ("", _open(sql)),
+    ]
+
+
+def _case(sql: Dialect, rep: str, pick: str) -> str:
+    """One CASE over the kinds of row: each kind's `pick` (a field of Columns, or `stale`)."""
+    kinds = _kinds(sql, rep)
+
+    def value(columns: Columns) -> str:
+        if pick != "stale":
+            return str(getattr(columns, pick))
+        stored = ("a.status", "a.reported_on", "a.changes_on")
+        return " OR ".join(sql.differs(s, new) for s, new in zip(stored, columns[:3], strict=True))
+
+    whens = " ".join(f"WHEN {when} THEN {value(columns)}" for when, columns in kinds[:-1])
+    return f"CASE {whens} ELSE {value(kinds[-1][1])} END"
+
+
+def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
+    """INSERT into sweep_eval every non-recurring assignment (only those in sweep_touched, with
+    `touched_only`) whose stored columns differ from the evaluated ones. `folded`: sweep_folded holds
+    earliest reports worked out again in this pass; without it the stored one is the earliest."""
+    rep = "COALESCE(f.first_report, a.first_report_on)" if folded else "a.first_report_on"
+    folded_join = "LEFT JOIN sweep_folded f ON f.id = a.id" if folded else ""
+    # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter).
+    touched = "a.id IN (SELECT id FROM sweep_touched) AND" if touched_only else ""
+    stale = [
+        _case(sql, rep, "stale"),
+        # The due-soon day kept on the row (for its validity window) is for another due date or horizon.
+        "(a.effective_due IS NOT NULL AND "
+        "(:fresh = 0 OR a.due_soon_of IS NULL OR a.due_soon_of <> a.effective_due))",
+    ]
+    if folded:
+        stale.append(sql.differs("a.first_report_on", rep))
     return f"""
-      SELECT a.id AS id, a.plan_id AS plan_id, a.lifecycle AS lifecycle,
-        a.deadline_version AS deadline_version,
-        a.status AS old_status, a.reported_on AS old_reported_on, a.changes_on AS old_changes_on,
-        a.effective_due AS due, a.due_soon_of AS due_soon_of,
-        a.first_report_on AS old_first_report, {FIRST_REPORT} AS first_report,
-        CASE WHEN {FIRST_REPORT} <= {as_of} THEN {FIRST_REPORT} END AS rep,
-        CASE WHEN a.effective_due IS NULL THEN NULL
-             WHEN :fresh = 1 AND a.due_soon_of = a.effective_due THEN a.due_soon_on
-             ELSE (SELECT d.soon_from FROM due_soon_days d
-                   WHERE d.horizon = :horizon AND d.due = a.effective_due)
-        END AS soon_from
-      FROM {source} (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}')
-      {FENCE}"""
-
-
-# Each layer is read as a stream, not inlined into the next (SQLite and PostgreSQL do not flatten a
-# subquery with OFFSET): otherwise every reference to `status` repeats the whole CASE.
-FENCE = "LIMIT -1 OFFSET 0"
-
-
-def evaluation_select(sql: Dialect, *, touched_only: bool) -> str:
-    """id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from,
-    first_report, stale for every non-recurring assignment (or only those in sweep_touched).
-    `stale`: the stored columns differ from the new ones."""
-    as_of = sql.day("as_of")
-    days = sql.days_between(as_of, "due")
-    buckets = " ".join(f"WHEN {days} <= {limit} THEN {sql.plus('due', limit + 1)}" for limit, _ in BUCKETS)
-    fence = "OFFSET 0" if sql.postgres else FENCE
-    return f"""
-    SELECT id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from,
-      first_report,
-      CASE WHEN old_status IS NULL OR old_status <> status
-             OR (old_reported_on IS NULL) <> (reported_on IS NULL) OR old_reported_on <> reported_on
-             OR (old_changes_on IS NULL) <> (changes_on IS NULL) OR old_changes_on <> changes_on
-             OR (old_first_report IS NULL) <> (first_report IS NULL) OR old_first_report <> first_report
-             OR (due IS NOT NULL AND (:fresh = 0 OR due_soon_of IS NULL OR due_soon_of <> due))
-           THEN 1 ELSE 0 END AS stale
-    FROM (
-      SELECT id, plan_id, old_status, old_reported_on, old_changes_on, due, soon_from, due_soon_of, status,
-        old_first_report, first_report,
-        CASE WHEN status = {_q(Status.overdue)} THEN {days} ELSE 0 END AS overdue_days,
-        CASE WHEN status IN ({_q(Status.done_on_time)}, {_q(Status.done_late)}) THEN rep END AS reported_on,
-        CASE
-          WHEN status = {_q(Status.overdue)} THEN CASE {buckets} END
-          WHEN status = {_q(Status.due_soon)} THEN {sql.plus("due", 1)}
-          WHEN status IN ({_q(Status.not_due)}, {_q(Status.extended)}) THEN soon_from
-        END AS changes_on
-      FROM (
-        SELECT a.*, {status_case(sql)} AS status
-        FROM ({_inputs(sql, touched_only=touched_only).replace(FENCE, fence)}) a {fence}
-      ) evaluated {fence}
-    ) derived"""
+    INSERT INTO sweep_eval
+      (id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from, first_report)
+    SELECT a.id, a.plan_id, a.status, {_case(sql, rep, "status")}, {_case(sql, rep, "overdue_days")},
+      {_case(sql, rep, "reported_on")}, {_case(sql, rep, "changes_on")}, a.effective_due, {SOON_FROM}, {rep}
+    FROM assignments a {folded_join}
+    WHERE {touched} (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}')
+      AND ({" OR ".join(stale)})"""

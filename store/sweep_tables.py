@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, Table
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, Table, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.tables import AssignmentRow, Base, ReportRow
@@ -25,6 +25,11 @@ for _name in ("due_soon_on", "due_soon_of", "first_report_on"):
 
 # Reports dated ahead of time take effect on their day: the sweep finds them by it.
 REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)
+# A full pass reads every recurring row (evaluated in Python) without scanning the others (0004_flows_3).
+_RECURRING = text("deadline_kind = 'recurring'")
+RECURRING_INDEX = Index(
+    "ix_assignments_recurring", _assignments.c.id, sqlite_where=_RECURRING, postgresql_where=_RECURRING
+)
 
 
 class SweepRunRow(Base):
