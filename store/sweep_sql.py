@@ -29,6 +29,12 @@ class Dialect:
     def day(self, param: str) -> str:
         return f"CAST(:{param} AS DATE)" if self.postgres else f":{param}"
 
+    def bare(self, column: str) -> str:
+        """A DATE column without its type affinity: SQLite would otherwise try to read every value it
+        is compared with as a number first (the values are ISO text), which costs more than the rest
+        of the comparison (+: a no-op that drops the affinity)."""
+        return column if self.postgres else f"+{column}"
+
     def plus(self, column: str, days: int) -> str:
         return f"({column} + {days})" if self.postgres else f"date({column}, '+{days} days')"
 
@@ -62,14 +68,16 @@ class Columns(NamedTuple):
 
 # The first due-soon day of a row's due date: kept on the row when it is for that due date and this
 # horizon (:fresh), else looked up (only then: CASE evaluates lazily).
-SOON_FROM = """CASE WHEN a.effective_due IS NULL THEN NULL
-  WHEN :fresh = 1 AND a.due_soon_of = a.effective_due THEN a.due_soon_on
-  ELSE (SELECT d.soon_from FROM due_soon_days d WHERE d.horizon = :horizon AND d.due = a.effective_due) END"""
+def _soon_from(sql: Dialect) -> str:
+    kept = f"{sql.bare('a.due_soon_of')} = {sql.bare('a.effective_due')}"
+    return f"""CASE WHEN a.effective_due IS NULL THEN NULL WHEN :fresh = 1 AND {kept} THEN a.due_soon_on
+      ELSE (SELECT d.soon_from FROM due_soon_days d
+            WHERE d.horizon = :horizon AND d.due = a.effective_due) END"""
 
 
 def _open(sql: Dialect) -> Columns:
     """An active assignment with a due date and no report by the day."""
-    due, as_of = "a.effective_due", sql.day("as_of")
+    due, as_of = sql.bare("a.effective_due"), sql.day("as_of")
     overdue, soon = f"{due} < {as_of}", f"{due} <= {sql.day('soon_until')}"
     buckets = " ".join(
         f"WHEN {due} >= {sql.day(f'edge_{limit}')} THEN {sql.plus(due, limit + 1)}" for limit, _ in BUCKETS
@@ -79,7 +87,7 @@ def _open(sql: Dialect) -> Columns:
         f"WHEN a.deadline_version > 1 THEN {_q(Status.extended)} ELSE {_q(Status.not_due)} END",
         "NULL",
         f"CASE WHEN {overdue} THEN CASE {buckets} END "
-        f"WHEN {soon} THEN {sql.plus(due, 1)} ELSE {SOON_FROM} END",
+        f"WHEN {soon} THEN {sql.plus(due, 1)} ELSE {_soon_from(sql)} END",
         f"CASE WHEN {overdue} THEN {sql.days_between(as_of, due)} ELSE 0 END",
     )
 
@@ -98,7 +106,8 @@ def day_params(as_of: date, soon_until: date, horizon: int, *, fresh: bool) -> d
 
 def _kinds(sql: Dialect, rep: str) -> list[tuple[str, Columns]]:
     """evaluate_one's branches, in its order: (when, columns); the last applies otherwise."""
-    on_time = f"CASE WHEN a.effective_due IS NULL OR {rep} <= a.effective_due THEN {_q(Status.done_on_time)} "
+    due = sql.bare("a.effective_due")
+    on_time = f"CASE WHEN {due} IS NULL OR {rep} <= {due} THEN {_q(Status.done_on_time)} "
     return [
         (
             f"a.lifecycle <> {_q(Lifecycle.active)}",
@@ -126,7 +135,7 @@ def _case(sql: Dialect, rep: str, pick: str) -> str:
     def value(columns: Columns) -> str:
         if pick != "stale":
             return str(getattr(columns, pick))
-        stored = ("a.status", "a.reported_on", "a.changes_on")
+        stored = ("a.status", sql.bare("a.reported_on"), sql.bare("a.changes_on"))
         return " OR ".join(sql.differs(s, new) for s, new in zip(stored, columns[:3], strict=True))
 
     whens = " ".join(f"WHEN {when} THEN {value(columns)}" for when, columns in kinds[:-1])
@@ -137,23 +146,25 @@ def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
     """INSERT into sweep_eval every non-recurring assignment (only those in sweep_touched, with
     `touched_only`) whose stored columns differ from the evaluated ones. `folded`: sweep_folded holds
     earliest reports worked out again in this pass; without it the stored one is the earliest."""
-    rep = "COALESCE(f.first_report, a.first_report_on)" if folded else "a.first_report_on"
+    first = sql.bare("a.first_report_on")
+    rep = f"COALESCE(f.first_report, {first})" if folded else first
     folded_join = "LEFT JOIN sweep_folded f ON f.id = a.id" if folded else ""
     # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter).
     touched = "a.id IN (SELECT id FROM sweep_touched) AND" if touched_only else ""
     stale = [
         _case(sql, rep, "stale"),
         # The due-soon day kept on the row (for its validity window) is for another due date or horizon.
-        "(a.effective_due IS NOT NULL AND "
-        "(:fresh = 0 OR a.due_soon_of IS NULL OR a.due_soon_of <> a.effective_due))",
+        f"(a.effective_due IS NOT NULL AND (:fresh = 0 OR a.due_soon_of IS NULL OR "
+        f"{sql.bare('a.due_soon_of')} <> {sql.bare('a.effective_due')}))",
     ]
     if folded:
-        stale.append(sql.differs("a.first_report_on", rep))
+        stale.append(sql.differs(first, rep))
     return f"""
     INSERT INTO sweep_eval
       (id, plan_id, old_status, status, overdue_days, reported_on, changes_on, due, soon_from, first_report)
     SELECT a.id, a.plan_id, a.status, {_case(sql, rep, "status")}, {_case(sql, rep, "overdue_days")},
-      {_case(sql, rep, "reported_on")}, {_case(sql, rep, "changes_on")}, a.effective_due, {SOON_FROM}, {rep}
+      {_case(sql, rep, "reported_on")}, {_case(sql, rep, "changes_on")}, a.effective_due,
+      {_soon_from(sql)}, {rep}
     FROM assignments a {folded_join}
     WHERE {touched} (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}')
       AND ({" OR ".join(stale)})"""
