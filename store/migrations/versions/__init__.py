@@ -1,0 +1,1 @@
+"""The revisions, one file each; every area's branch starts from 0001_core."""
