@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, text
 
 from models.deadlines import Deadline
 from models.status import Lifecycle, Tracked, evaluate_one
@@ -28,27 +28,46 @@ def evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, eve
     touched = "" if everything else "a.id IN (SELECT id FROM sweep_touched) AND"
     rows = connection.execute(
         text(f"""
-        SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version
+        SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version,
+          a.status_as_of, a.reported_on, a.changes_on, a.first_report_on
         FROM assignments a
         WHERE {touched} a.deadline_kind = '{RECURRING}'""")
     ).all()
     if not rows:
         return 0
     reports: dict[int, list[date]] = {}
-    query = text("SELECT assignment_id, reported_on FROM reports WHERE assignment_id IN :ids").bindparams(
-        bindparam("ids", expanding=True)
-    )
-    for assignment_id, on in connection.execute(query, {"ids": [row.id for row in rows]}):
+    # IN (…): the few recurring rows first, then their reports by index, whatever the planner guesses.
+    query = f"""SELECT r.assignment_id, r.reported_on FROM reports r WHERE r.assignment_id IN
+        (SELECT a.id FROM assignments a WHERE {touched} a.deadline_kind = '{RECURRING}')"""
+    for assignment_id, on in connection.execute(text(query)):
         reports.setdefault(assignment_id, []).append(as_day(on))  # type: ignore[arg-type]
-    # Each is written, unchanged or not: the day it was worked out on starts its validity window.
-    connection.execute(
-        text(
-            f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
-            ":overdue_days, :reported_on, :changes_on, NULL, NULL, :first_report)"
-        ),
-        [_values(row, reports.get(row.id, []), as_of, horizon) for row in rows],
-    )
+    found = [_values(row, reports.get(row.id, []), as_of, horizon) for row in rows]
+    stale = [values for row, values in zip(rows, found, strict=True) if _stale(row, values, as_of)]
+    if stale:
+        connection.execute(
+            text(
+                f"INSERT INTO sweep_eval ({EVAL_COLUMNS}) VALUES (:id, :plan_id, :old_status, :status, "
+                ":overdue_days, :reported_on, :changes_on, NULL, NULL, :first_report)"
+            ),
+            stale,
+        )
     return len(rows)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _stale(row: Any, values: dict[str, Any], as_of: date) -> bool:
+    """The stored columns differ from the evaluated ones, or were worked out on a later day: the day
+    a row was worked out on starts its validity window, which must hold `as_of`."""
+    worked_out = as_day(row.status_as_of)
+    return (
+        worked_out is None
+        or worked_out > as_of
+        or (row.status, _iso(row.reported_on), _iso(row.changes_on), _iso(row.first_report_on))
+        != (values["status"], values["reported_on"], values["changes_on"], values["first_report"])
+    )
 
 
 def _values(row: Any, reports: Sequence[date], as_of: date, horizon: int) -> dict[str, Any]:

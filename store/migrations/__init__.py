@@ -1,1 +1,1 @@
-"""Alembic migrations of dondoc's database: one branch per area, upgraded together by store.database.migrate."""
+"""Alembic migrations of dondoc's database: a branch per area, all upgraded by store.database.migrate."""
