@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from extraction.evaluate import Report, evaluate, last_line, prf
-from extraction.extract import Extraction, extract
-from extraction.readers import read_document
+if TYPE_CHECKING:  # the extraction modules are imported by the commands that run them: --help stays quick
+    from extraction.evaluate import Report
+    from extraction.extract import Extraction
 
 out = Console(highlight=False, soft_wrap=True)
 
@@ -38,6 +38,9 @@ def extract_command(
         Format, typer.Option("--format", "-f", help="json, or yaml (a plan file)")
     ] = Format.json,
 ) -> None:
+    from extraction.extract import extract
+    from extraction.readers import read_document
+
     source = read_document(file)
     for notice in source.notices:
         typer.echo(f"note: {notice}", err=True)
@@ -109,6 +112,8 @@ def eval_command(
     docs: Annotated[Path | None, typer.Option("--docs", help="Folder of the documents it names.")] = None,
 ) -> None:
     docs_dir = docs or _default_docs(gold)
+    from extraction.evaluate import evaluate, last_line
+
     report = evaluate(gold, docs_dir)
     print_report(report)
     out.print(last_line(report), markup=False)
@@ -120,6 +125,8 @@ def _default_docs(gold: Path) -> Path:
 
 
 def print_report(report: Report) -> None:
+    from extraction.evaluate import prf
+
     table = Table(title="Assignments against the gold file")
     for column in ("document", "gold", "found", "matched", "missed", "spurious", "P", "R", "F1", "due ok"):
         table.add_column(column, justify="left" if column == "document" else "right")

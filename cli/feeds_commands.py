@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from calendars import service
 from cli.options import parse_day
 from services.context import Context
 
@@ -22,6 +21,8 @@ TARGET_HELP = 'A unit\'s name or alias, "plan:KEY" (see `dondoc plans`), or "all
 @feeds_app.command("list")
 def feeds_list() -> None:
     """Print each feed's link (paste it into Google Calendar, Outlook, Apple Calendar, Thunderbird)."""
+    from calendars import service  # here, not at the top: `dondoc --help` need not load calendars
+
     context = Context()
     base = context.settings.public_base_url
     for link in service.links(context):
@@ -36,6 +37,8 @@ def feeds_list() -> None:
 @feeds_app.command("rotate")
 def feeds_rotate(target: Annotated[str, typer.Argument(help=TARGET_HELP)]) -> None:
     """Issue a new link for a feed; the old link stops working at once."""
+    from calendars import service
+
     context = Context()
     link = service.rotate(context, target)
     base = context.settings.public_base_url
@@ -45,6 +48,8 @@ def feeds_rotate(target: Annotated[str, typer.Argument(help=TARGET_HELP)]) -> No
 @feeds_app.command("revoke")
 def feeds_revoke(target: Annotated[str, typer.Argument(help=TARGET_HELP)]) -> None:
     """Switch a feed's link off: it answers 404 from now on (rotate to issue a new one)."""
+    from calendars import service
+
     link, changed = service.revoke(Context(), target)
     out.print(f"{link.label}: {'link revoked' if changed else 'had no live link'}")
 
@@ -57,6 +62,8 @@ def feeds_build(
     ] = None,
 ) -> None:
     """Write the feeds whose assignments changed to DATA_DIR/feeds/ (atomically: temp file, rename)."""
+    from calendars import service
+
     context = Context()
     day = parse_day(as_of) if as_of else None
     result = service.rebuild_changed(context, as_of=day, force=all_feeds)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,15 +13,9 @@ from rich.table import Table
 
 from models.errors import DondocError
 from services.context import Context
-from services.ingest import (
-    IngestedFile,
-    IngestFailure,
-    IngestResult,
-    Outcome,
-    archive_dir,
-    document_files,
-    ingest_paths,
-)
+
+if TYPE_CHECKING:  # ingestion (extraction, the store) loads when a command runs, not for --help
+    from services.ingest import IngestedFile, IngestFailure, IngestResult
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -46,6 +40,8 @@ def ingest_command(
     review: Annotated[bool, typer.Option("--review/--no-review", help="List low-confidence items.")] = True,
 ) -> None:
     """Each file is one transaction; a file that fails is reported at the end and the rest go in."""
+    from services.ingest import archive_dir, document_files, ingest_paths
+
     context = Context()
     files, _ = document_files(paths, exclude=archive_dir(context.settings))
     with Progress(
@@ -71,6 +67,8 @@ def ingest_command(
 
 
 def print_result(result: IngestResult, *, review: bool = True) -> None:
+    from services.ingest import Outcome
+
     for item in result.ingested:
         out.print(
             f"{escape(str(item.path))}: plan [bold]{escape(item.plan_key)}[/] {item.outcome.value} "
@@ -102,6 +100,8 @@ def _new_units(result: IngestResult) -> None:
 
 
 def _review(result: IngestResult) -> None:
+    from services.ingest import Outcome
+
     fresh = [i for i in result.ingested if i.outcome in (Outcome.created, Outcome.updated) and i.review]
     if not fresh:
         return

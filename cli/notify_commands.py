@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import threading
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,9 +14,11 @@ from rich.table import Table
 
 from cli.options import optional_day
 from notifications.policy import DEFAULT_POLICY, load_policy
-from notifications.service import NotifyResult, run_notifications
-from notifications.tables import OutboxState
+from notifications.states import OutboxState
 from services.context import Context
+
+if TYPE_CHECKING:  # sending (templates, SMTP) loads when `dondoc notify` runs, not for --help
+    from notifications.service import NotifyResult
 
 out = Console()
 mail_app = typer.Typer(help="Mail tools: a local SMTP sink that keeps every message as a .eml file.")
@@ -39,6 +41,8 @@ def notify(
     Uses the policy in DONDOC_NOTIFICATION_POLICY (the packaged default if unset) and the SMTP server
     in DONDOC_SMTP_* (a local sink on 127.0.0.1:8025 by default: `dondoc mail sink`).
     """
+    from notifications.service import run_notifications
+
     context = Context()
     day = optional_day(as_of) or context.today()
     result = run_notifications(context.engine, context.settings, day, context.now(), dry_run=dry_run)

@@ -6,7 +6,7 @@ import json
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -15,8 +15,9 @@ from rich.text import Text
 
 from cli.options import parse_day
 from services.context import Context
-from services.plans import list_plans, load_plan, load_units
-from services.status import StatusLine, evaluate_store, report_done
+
+if TYPE_CHECKING:  # the store loads when a command runs, not for --help
+    from services.status import StatusLine
 
 out = Console()
 units_app = typer.Typer(help="The unit registry: who can be assigned, their aliases, parents, emails.")
@@ -33,6 +34,8 @@ def units_load(
     file: Annotated[Path, typer.Argument(help="Unit registry YAML (see examples/units.yaml).")],
 ) -> None:
     """Add or update units from a registry file."""
+    from services.plans import load_units
+
     changed = load_units(Context().engine, file)
     out.print(f"{file}: {changed} unit(s) added or changed")
 
@@ -40,6 +43,8 @@ def units_load(
 @plan_app.command("load")
 def plan_load(files: Annotated[list[Path], typer.Argument(help="Plan files (YAML) to store.")]) -> None:
     """Validate and store plan files; each is one transaction, and loading one twice changes nothing."""
+    from services.plans import load_plan
+
     context = Context()
     for file in files:
         key, outcome = load_plan(context.engine, file, now=context.now())
@@ -48,6 +53,8 @@ def plan_load(files: Annotated[list[Path], typer.Argument(help="Plan files (YAML
 
 def plans() -> None:
     """List the stored plans."""
+    from services.plans import list_plans
+
     table = Table("plan", "kind", "number", "issued", "issuer", "tasks", "assignments", title="Kế hoạch")
     for plan in list_plans(Context().engine):
         table.add_row(
@@ -73,6 +80,8 @@ def status(
     output: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
 ) -> None:
     """Where every assignment stands as of a day: due soon, overdue (and for how long), done."""
+    from services.status import evaluate_store
+
     context = Context()
     day = parse_day(as_of) if as_of else context.today()
     lines = evaluate_store(
@@ -167,6 +176,8 @@ def report(
     number: Annotated[str | None, typer.Option(help="The report document's number, e.g. 15-BC/HU.")] = None,
 ) -> None:
     """Mark an assignment as reported done on a day."""
+    from services.status import report_done
+
     context = Context()
     day = parse_day(on) if on else context.today()
     view = report_done(

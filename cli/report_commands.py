@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -14,10 +14,10 @@ from rich.text import Text
 
 from cli.options import parse_day
 from models.status import Lifecycle
-from reports import actions, review
-from reports.intake import Outcome, ingest_reports
 from services.context import Context
-from store.changes import Change
+
+if TYPE_CHECKING:  # reports and the store load when a command runs, not for --help
+    from store.changes import Change
 
 out = Console()
 reports_app = typer.Typer(
@@ -30,6 +30,8 @@ AssignmentArg = Annotated[str, typer.Argument(help="The assignment's number (fro
 
 
 def _change(context: Context, by: str | None, reason: str) -> Change:
+    from store.changes import Change
+
     return Change(by=by or getpass.getuser(), channel="cli", reason=reason, at=context.now())
 
 
@@ -38,6 +40,8 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Report files (.txt .md .docx .pdf) or folders.")],
 ) -> None:
     """Read report documents, archive them, record the confident matches, queue the rest for review."""
+    from reports.intake import Outcome, ingest_reports
+
     context = Context()
     results = ingest_reports(context.engine, context.settings, paths, context.now())
     style = {
@@ -68,6 +72,8 @@ def review_queue(
     all_items: Annotated[bool, typer.Option("--all", help="List decided items too.")] = False,
 ) -> None:
     """List the report documents waiting for a coordinator; accept or reject one."""
+    from reports import review
+
     context = Context()
     if accept is not None:
         done = review.accept(
@@ -100,6 +106,8 @@ def review_queue(
 @reports_app.command("link")
 def link(unit: Annotated[str, typer.Argument(help="The unit (any spelling the registry knows).")]) -> None:
     """Print a unit's secret page link, where its head reports assignments done."""
+    from reports import actions
+
     context = Context()
     name, url = actions.unit_page_link(context, unit)
     out.print(f"{name}: {url}")
@@ -112,6 +120,8 @@ def extend(
     by: By = None,
 ) -> None:
     """Extend (gia hạn) an assignment's deadline: a new deadline version; the old one stays in history."""
+    from reports import actions
+
     context = Context()
     view = actions.extend(context.engine, assignment, to=parse_day(to), change=_change(context, by, reason))
     out.print(
@@ -122,6 +132,8 @@ def extend(
 
 def _lifecycle_command(new: Lifecycle, verb: str):  # type: ignore[no-untyped-def]
     def command(assignment: AssignmentArg, reason: Reason, by: By = None) -> None:
+        from reports import actions
+
         context = Context()
         view = actions.set_lifecycle(context.engine, assignment, new, change=_change(context, by, reason))
         out.print(f"{verb}: #{view.id} {view.unit} — {view.task}")
@@ -136,6 +148,8 @@ def reassign(
     by: By = None,
 ) -> None:
     """Move an assignment to another unit: the old one is cancelled (kept), the new unit gets the task."""
+    from reports import actions
+
     context = Context()
     old, new = actions.reassign(context.engine, assignment, to_unit=to, change=_change(context, by, reason))
     out.print(f"reassigned: #{old.id} {old.unit} → #{new.id} {new.unit} — {new.task}")
@@ -143,6 +157,8 @@ def reassign(
 
 def history(assignment: AssignmentArg) -> None:
     """Everything that happened to an assignment: deadlines, lifecycle, reports, actions."""
+    from reports import actions
+
     table = Table("when", "what", "detail", "who", "channel", "why", title=f"Assignment {assignment}")
     for line in actions.history(Context().engine, assignment):
         table.add_row(

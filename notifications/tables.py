@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from notifications.states import OutboxState
 from store.tables import Base
 
-
-class OutboxState(StrEnum):
-    queued = "queued"  # waiting, or claimed by a sweep under a lease
-    sent = "sent"  # the SMTP server accepted it
-    failed = "failed"  # refused for good (5xx) or out of attempts: shown, never dropped
-    withdrawn = "withdrawn"  # no longer due before it could go out (a report, a cancellation, gia hạn)
+__all__ = ["OutboxRow", "OutboxState"]
 
 
 class OutboxRow(Base):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine
-
 from services.settings import Settings
-from store.database import make_engine, migrate
+
+if TYPE_CHECKING:  # the store is opened on first use: a CLI's --help never loads SQLAlchemy
+    from sqlalchemy import Engine
 
 
 class Context:
@@ -21,6 +22,8 @@ class Context:
 
     @cached_property
     def engine(self) -> Engine:
+        from store.database import make_engine, migrate
+
         if self.settings.database_url is None:
             self.settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = make_engine(self.settings.database)
