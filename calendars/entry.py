@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
@@ -49,6 +50,42 @@ class CalendarEntry:
 
     def sort_key(self) -> str:
         return sort_key(self.effective_due, self.last_modified, self.uid)
+
+
+class Described(Protocol):
+    """What an entry's description is made of: a CalendarEntry, or any object with these fields
+    (read-only), as a build makes for the text that a task's assignments share."""
+
+    @property
+    def section(self) -> str: ...
+    @property
+    def task(self) -> str: ...
+    @property
+    def plan_title(self) -> str: ...
+    @property
+    def plan_number(self) -> str | None: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def deadline_text(self) -> str | None: ...
+    @property
+    def due(self) -> date | None: ...
+    @property
+    def effective_due(self) -> date | None: ...
+    @property
+    def window_start(self) -> date | None: ...
+    @property
+    def window_end(self) -> date | None: ...
+    @property
+    def tentative(self) -> bool: ...
+    @property
+    def leads(self) -> tuple[str, ...]: ...
+    @property
+    def participants(self) -> tuple[str, ...]: ...
+    @property
+    def status(self) -> Status: ...
+    @property
+    def reported_on(self) -> date | None: ...
 
 
 def sort_key(day: date | None, last_modified: datetime, uid: str) -> str:

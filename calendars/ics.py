@@ -31,17 +31,20 @@ def escape_text(text: str) -> str:
         return text
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    if "\\" in text:  # each test below is one scan; a replace is a scan and a copy
+        text = text.replace("\\", "\\\\")
+    text = text.replace(";", "\\;").replace(",", "\\,")
+    if "\r" in text:  # a CR LF pair is one line break
+        text = text.replace("\r\n", "\\n").replace("\r", "\\n")
+    return text.replace("\n", "\\n")
 
 
 _SPECIAL = re.compile("[\\\\;,\r\n\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def is_plain(text: str, room: int) -> bool:
+    """Whether `text` is written as it is, unescaped and unfolded, in a line of `room` more octets."""
+    return len(text) <= room and text.isascii() and _SPECIAL.search(text) is None
 
 
 def fold(line: str) -> str:
@@ -176,7 +179,7 @@ def render_block(component: Component | None) -> bytes:
     # content_line's first memo inlined: most properties are found by object, without a call.
     body = b"\r\n".join([kept[1] if (kept := get(id(prop))) is not None else content_line(prop)
                           for prop in component.properties])
-    return begin + (b"\r\n" + body if body else b"") + b"\r\n" + _children(component.components) + end
+    return begin + (b"\r\n" + body if body else b"") + b"\r\n" + children_bytes(component.components) + end
 
 
 def render_layout(layout: Layout | None) -> bytes:
@@ -187,16 +190,42 @@ def render_layout(layout: Layout | None) -> bytes:
     begin, end = _frame(layout.name)
     get = _RUNS.get
     body = b"".join([kept[1] if (kept := get(id(run))) is not None else _run(run) for run in layout.runs])
-    return begin + b"\r\n" + body + _children(layout.components) + end
+    return begin + b"\r\n" + body + children_bytes(layout.components) + end
 
 
 def _run(run: tuple[Property, ...]) -> bytes:
-    # By value only: a run's properties are met again through the run, never on their own.
-    text = b"".join([_by_value(prop) + b"\r\n" for prop in run])
+    text = run_bytes(run)
     if len(_RUNS) >= _KEPT:
         _RUNS.clear()
     _RUNS[id(run)] = (run, text)  # holding the run alive: no other object can have its id meanwhile
     return text
+
+
+def run_bytes(run: tuple[Property, ...]) -> bytes:
+    """A run of properties as CRLF-terminated content lines."""
+    # By value only: a run's properties are met again through the run, never on their own.
+    return b"".join([_by_value(prop) + b"\r\n" for prop in run])
+
+
+def text_line(name: bytes, text: str) -> bytes:
+    """A TEXT property without parameters (`name` with its colon: b"SUMMARY:") as its folded
+    content line: what `content_line` writes for Property("SUMMARY", text), without the memos."""
+    return fold_octets(name + escape_octets(text.encode()))
+
+
+def escape_octets(data: bytes) -> bytes:
+    """`escape_text` over UTF-8 octets: the same rules, cheaper on long non-ASCII text (every
+    character it touches is ASCII, and no ASCII octet occurs inside a multi-octet character)."""
+    data = data.translate(None, _CONTROL_OCTETS)
+    if b"\\" in data:
+        data = data.replace(b"\\", b"\\\\")
+    data = data.replace(b";", b"\\;").replace(b",", b"\\,")
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\\n").replace(b"\r", b"\\n")
+    return data.replace(b"\n", b"\\n")
+
+
+_CONTROL_OCTETS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
 _RUNS: dict[int, tuple[tuple[Property, ...], bytes]] = {}
@@ -207,7 +236,7 @@ def _frame(name: str) -> tuple[bytes, bytes]:
     return f"BEGIN:{name}".encode(), f"END:{name}\r\n".encode()
 
 
-def _children(components: tuple[Component, ...]) -> bytes:
+def children_bytes(components: tuple[Component, ...]) -> bytes:
     # Sub-components (the alarms) are the same tuple in nearly every component: written once.
     if not components:
         return b""

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from calendars.entry import CalendarEntry, CalendarHeader, FeedKind
+from calendars.entry import CalendarEntry, CalendarHeader, Described, FeedKind
 from models.plan import Role
 from models.status import DONE, Status
 
@@ -88,7 +88,7 @@ def components(entry: CalendarEntry) -> tuple[Component | None, Component]:
 def layouts(entry: CalendarEntry) -> tuple[Layout | None, Layout]:
     """Both forms of one assignment as runs of properties (see Layout)."""
     text = (Property("SUMMARY", summary(entry)), Property("DESCRIPTION", description(entry)))
-    shared = (_stamps(entry.last_modified, entry.sequence), text, _link(entry.url))
+    shared = (stamps(entry.last_modified, entry.sequence), text, link(entry.url))
     alarms = _alarms(entry)
     return _event(entry, shared, alarms), _todo(entry, shared, alarms)
 
@@ -99,7 +99,7 @@ Runs = tuple[tuple[Property, ...], ...]
 # The runs below depend on a few values that thousands of entries share (a build's timestamp, a
 # day, a status, a plan's link): each combination is made once per process, not once per entry.
 @lru_cache(maxsize=1024)
-def _stamps(last_modified: datetime, sequence: int) -> tuple[Property, ...]:
+def stamps(last_modified: datetime, sequence: int) -> tuple[Property, ...]:
     return (
         Property("DTSTAMP", last_modified),
         Property("LAST-MODIFIED", last_modified),
@@ -108,7 +108,7 @@ def _stamps(last_modified: datetime, sequence: int) -> tuple[Property, ...]:
 
 
 @lru_cache(maxsize=1024)
-def _link(url: str | None) -> tuple[Property, ...]:
+def link(url: str | None) -> tuple[Property, ...]:
     return (Property("URL", Uri(url)),) if url else ()
 
 
@@ -119,12 +119,12 @@ def _event(entry: CalendarEntry, shared: Runs, alarms: Alarms) -> Layout | None:
     day = entry.effective_due
     if day is None:
         return None
-    return Layout("VEVENT", ((Property("UID", entry.uid),), *shared, _event_day(day, event_status(entry))),
+    return Layout("VEVENT", ((Property("UID", entry.uid),), *shared, event_day(day, event_status(entry))),
                   alarms)
 
 
 @lru_cache(maxsize=4096)
-def _event_day(day: date, status: str) -> tuple[Property, ...]:
+def event_day(day: date, status: str) -> tuple[Property, ...]:
     return (
         Property("DTSTART", day),
         Property("DTEND", day + timedelta(days=1)),
@@ -135,15 +135,22 @@ def _event_day(day: date, status: str) -> tuple[Property, ...]:
 
 def _todo(entry: CalendarEntry, shared: Runs, alarms: Alarms) -> Layout:
     due = entry.effective_due
-    start = entry.window_start if due is not None and entry.window_start is not None \
-        and entry.window_start <= due else None
     completed = entry.reported_on if entry.status in DONE else None
-    return Layout("VTODO", ((Property("UID", f"todo-{entry.uid}"),), *shared,
-                            _todo_days(start, due, todo_status(entry), completed)), alarms)
+    days = todo_days(todo_start(entry.window_start, due), due, todo_status(entry), completed)
+    return Layout("VTODO", ((Property("UID", todo_uid(entry.uid)),), *shared, days), alarms)
+
+
+def todo_uid(uid: str) -> str:
+    return f"todo-{uid}"
+
+
+def todo_start(window_start: date | None, due: date | None) -> date | None:
+    """A to-do starts with its window, when it has one that opens by the day in force."""
+    return window_start if due is not None and window_start is not None and window_start <= due else None
 
 
 @lru_cache(maxsize=4096)
-def _todo_days(start: date | None, due: date | None, status: str, completed: date | None
+def todo_days(start: date | None, due: date | None, status: str, completed: date | None
                ) -> tuple[Property, ...]:
     properties = []
     if start is not None:
@@ -158,7 +165,12 @@ def _todo_days(start: date | None, due: date | None, status: str, completed: dat
 
 
 def _alarms(entry: CalendarEntry) -> Alarms:
-    if entry.effective_due is None or entry.status in DONE or entry.status in _STOPPED:
+    return alarms(entry.effective_due is not None, entry.status)
+
+
+def alarms(has_day: bool, status: Status) -> Alarms:
+    """The reminders of an entry: none without a day, once done, cancelled or paused."""
+    if not has_day or status in DONE or status in _STOPPED:
         return ()
     return _REMINDING
 
@@ -186,22 +198,34 @@ _MARKERS = {
 
 def summary(entry: CalendarEntry) -> str:
     """"[Chủ trì] Tổ chức hội nghị ...": the role and the task at a glance, and a marker when it matters."""
-    marker = _MARKERS.get(entry.status, "(Dự kiến) " if entry.tentative else "")
-    return f"[{ROLE_LABEL[entry.role]}] {marker}{entry.task}"
+    return summary_of(entry.role, entry.status, entry.tentative, entry.task)
+
+
+def summary_of(role: Role, status: Status, tentative: bool, task: str) -> str:
+    marker = _MARKERS.get(status, "(Dự kiến) " if tentative else "")
+    return f"[{ROLE_LABEL[role]}] {marker}{task}"
 
 
 def event_status(entry: CalendarEntry) -> str:
-    if entry.status is Status.cancelled:
+    return event_status_of(entry.status, entry.tentative)
+
+
+def event_status_of(status: Status, tentative: bool) -> str:
+    if status is Status.cancelled:
         return "CANCELLED"
-    if entry.tentative and entry.status not in DONE:
+    if tentative and status not in DONE:
         return "TENTATIVE"
     return "CONFIRMED"
 
 
 def todo_status(entry: CalendarEntry) -> str:
-    if entry.status is Status.cancelled:
+    return todo_status_of(entry.status)
+
+
+def todo_status_of(status: Status) -> str:
+    if status is Status.cancelled:
         return "CANCELLED"
-    if entry.status in DONE:
+    if status in DONE:
         return "COMPLETED"
     return "NEEDS-ACTION"
 
@@ -216,7 +240,7 @@ def vn_date(day: date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 
-def description(entry: CalendarEntry) -> str:
+def description(entry: Described) -> str:
     """The lines a unit head reads when opening the event: task, plan, deadline, who, status."""
     lines = [f"Nhiệm vụ: {entry.section + '. ' if entry.section else ''}{entry.task}"]
     number = f" (số {entry.plan_number})" if entry.plan_number else ""
@@ -231,7 +255,7 @@ def description(entry: CalendarEntry) -> str:
     return "\n".join(lines)
 
 
-def _deadline_lines(entry: CalendarEntry) -> list[str]:
+def _deadline_lines(entry: Described) -> list[str]:
     if entry.deadline_text is None:
         return ["Thời hạn: không có hạn"]
     written = f" (đến hết ngày {vn_date(entry.due)})" if entry.due else ""
@@ -246,7 +270,7 @@ def _deadline_lines(entry: CalendarEntry) -> list[str]:
     return lines
 
 
-def _status_text(entry: CalendarEntry) -> str:
+def _status_text(entry: Described) -> str:
     text = entry.status.value
     if entry.status in DONE and entry.reported_on:
         text += f" (báo cáo ngày {vn_date(entry.reported_on)})"

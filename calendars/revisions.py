@@ -13,9 +13,8 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.orm import Session
 
-from calendars.drafts import Draft, draft_sort_key, schedule, to_entry
-from calendars.ics import render_layout
-from calendars.mapping import layouts
+from calendars.blocks import render_draft
+from calendars.drafts import Draft, draft_sort_key, schedule
 from calendars.source import Item, Stored, moment
 from calendars.tables import CalendarEntryRow
 
@@ -80,9 +79,7 @@ def publish(items: Iterable[Item], now: datetime) -> list[Published]:
 
 def render(entry: Published) -> Blocks:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment."""
-    draft = entry.draft or entry.item.draft()
-    event, todo = layouts(to_entry(draft, entry.sequence, moment(entry.last_modified)))
-    return render_layout(event), render_layout(todo)
+    return render_draft(entry.draft or entry.item.draft(), entry.sequence, entry.last_modified)
 
 
 def render_all(entries: Iterable[Published]) -> dict[int, Blocks]:

@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 from urllib.parse import quote
 
 from sqlalchemy import bindparam, text
@@ -202,8 +202,18 @@ def make_draft(source: Source) -> Draft:
 
 
 def _parsed(deadline: Any) -> Mapping[str, Any] | None:
-    found: Mapping[str, Any] | None = json.loads(deadline) if isinstance(deadline, str) else deadline
+    if not isinstance(deadline, str):
+        return cast(Mapping[str, Any] | None, deadline)
+    # A task's assignments are read one after another and nearly always share their deadline's
+    # text: it is parsed once for them. One slot (swapped whole), so nothing else is kept.
+    text, found = _LAST_PARSED[0]
+    if text != deadline:
+        found = json.loads(deadline)  # callers only read it (a Mapping)
+        _LAST_PARSED[0] = (deadline, found)
     return found
+
+
+_LAST_PARSED: list[tuple[str | None, Mapping[str, Any]]] = [(None, {})]
 
 
 _ACTIVE = Lifecycle.active.value
