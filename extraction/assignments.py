@@ -188,17 +188,16 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
     context = reading.bullets[-1][1] if reading.bullets else _heading_context(reading, paragraph.section)
     if _lead_in(reading, paragraph, text):
         return
-    bracket = parenthesised_units(text, year=reading.year)
-    if bracket is not None and not read_clause(sentences(text)[0][1], persons=True, news=reading.news).units:
-        before = len(reading.tasks)
-        _emit(reading, paragraph, bracket.clause)
-        for task in reading.tasks[before:]:
-            task.deadline = task.deadline or bracket.deadline
+    pieces = sentences(text)
+    bracketed = _bracketed(reading, paragraph, text, pieces)
+    if bracketed is True:
         return
     current: Clause | None = None
     clauses: list[Clause] = []
-    for index, (_, sentence) in enumerate(sentences(text)):
-        clause = read_clause(sentence, persons=index == 0, news=reading.news)
+    for index, (_, sentence) in enumerate(pieces):
+        # The first sentence's clause, when read for the bracket, is the one read here.
+        first = bracketed if index == 0 and isinstance(bracketed, Clause) else None
+        clause = first or read_clause(sentence, persons=index == 0, news=reading.news)
         if clause.narrative:
             current = None
             continue
@@ -218,6 +217,24 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
         current = clause
     for clause in clauses:
         _emit(reading, paragraph, clause)
+
+
+def _bracketed(
+    reading: Reading, paragraph: Paragraph, text: str, pieces: list[tuple[int, str]]
+) -> Clause | bool:
+    """True when a closing bracket names who does the paragraph and its first sentence names nobody (the
+    tasks are emitted); else the first sentence's clause if it was read to tell, or False."""
+    bracket = parenthesised_units(text, year=reading.year)
+    if bracket is None:
+        return False
+    first = read_clause(pieces[0][1], persons=True, news=reading.news)
+    if first.units:
+        return first
+    before = len(reading.tasks)
+    _emit(reading, paragraph, bracket.clause)
+    for task in reading.tasks[before:]:
+        task.deadline = task.deadline or bracket.deadline
+    return True
 
 
 def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:

@@ -13,19 +13,29 @@ from dataclasses import dataclass, field
 from extraction import lexicon as lx
 from extraction.units import UnitList, read_units
 
+# The gap between two sentences, after the mark that ends the first. The pattern opens with the mark (not
+# a look-behind for it) so that the engine skips ahead to one; the gap is the group that matched.
 _SENTENCE_END = re.compile(
-    r"(?<=[.;!?])[\s*]+(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=(?:" + "|".join(lx.ADDRESSING) + r")\s)"
+    r"[.;!?](?:(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)(?P<after_semicolon>\s+)(?=(?:"
+    + "|".join(lx.ADDRESSING)
+    + r")\s))"
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-ZĐ][\w]{0,2}|\d{1,2})\.$")
 _CONNECTIVE = re.compile(
     r"^(?:" + "|".join(re.escape(c) for c in sorted(lx.CONNECTIVES, key=len, reverse=True)) + r")\s*",
     re.IGNORECASE,
 )
-_ADDRESS = re.compile(r"(?<![\w])(?P<verb>" + "|".join(lx.ADDRESSING) + r")\s+", re.IGNORECASE)
+# A pattern searched for that opens with a look-behind or a word boundary makes the engine try each place
+# of the text in full; a leading look-ahead for the first letters of its words lets it pass the others by.
+_ADDRESS = re.compile(
+    r"(?=[" + "".join(sorted({verb[0] for verb in lx.ADDRESSING})) + r"])"
+    r"(?<![\w])(?P<verb>" + "|".join(lx.ADDRESSING) + r")\s+",
+    re.IGNORECASE,
+)
 _PAST = re.compile(r"^(?:đã|đang|vừa|từng|sẽ được|được|đạt được|luôn)\b", re.IGNORECASE)
-_NARRATIVE = re.compile(r"\b(?:đã|đang|vừa qua|dự kiến sẽ|đạt được)\b", re.IGNORECASE)
+_NARRATIVE = re.compile(r"(?=[đvd])\b(?:đã|đang|vừa qua|dự kiến sẽ|đạt được)\b", re.IGNORECASE)
 _COORDINATE = re.compile(
-    r"(?:\bphối hợp(?:\s+chặt chẽ)?\s+với|\bvới sự phối hợp của|\bcó sự tham gia của|\bcùng với)\s+",
+    r"(?=[pvc])(?:\bphối hợp(?:\s+chặt chẽ)?\s+với|\bvới sự phối hợp của|\bcó sự tham gia của|\bcùng với)\s+",
     re.IGNORECASE,
 )
 _LEAD_OPENING = re.compile(r"^(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b[\s,;]*", re.IGNORECASE)
@@ -33,7 +43,8 @@ _COORDINATE_OPENING = re.compile(r"^phối hợp(?:\s+chặt chẽ)?\s+với\s+"
 _PARTICIPATE_OPENING = re.compile(r"^(?:tham gia|phối hợp thực hiện)\b", re.IGNORECASE)
 _MODAL = re.compile(r"^(?:[\w]+\s+){0,2}(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
-    r"\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b", re.IGNORECASE
+    r"(?=[cpyđgnkt])\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b",
+    re.IGNORECASE,
 )
 
 
@@ -62,12 +73,13 @@ def sentences(text: str) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        if _ABBREVIATION.search(text[max(0, m.start() - 4) : m.start()]):
+        gap_start, gap_end = m.span("gap" if m.group("gap") is not None else "after_semicolon")
+        if _ABBREVIATION.search(text[max(0, gap_start - 4) : gap_start]):
             continue
-        if text[m.start() - 1] == ";" and text[m.end() : m.end() + 1].isupper() and read_units(text, m.end()):
+        if text[gap_start - 1] == ";" and text[gap_end : gap_end + 1].isupper() and read_units(text, gap_end):
             continue  # "X; Y; Z: ..." is one list of units
-        pieces.append((start, text[start : m.start()]))
-        start = m.end()
+        pieces.append((start, text[start:gap_start]))
+        start = gap_end
     pieces.append((start, text[start:]))
     return [(offset, piece) for offset, piece in pieces if piece.strip()]
 

@@ -130,10 +130,13 @@ def find_deadlines(text: str, *, year: int | None = None, issued: date | None = 
     """Every deadline phrase in `text`, in order; `year` (else `issued.year`) dates phrases without one."""
     context = Context.of(year, issued)
     lower = p.lower(text)
+    candidates = _candidates(lower, context)
+    if not candidates:  # most clauses: the events that would block a phrase need not be looked for
+        return []
     # Every event holds a date, and so digits.
     blocked = [(event.start, event.end) for event in find_events(text)] if _DIGIT_RE.search(text) else []
     events = _Spans(blocked)
-    found = [item for item in _candidates(lower, context) if not events.overlaps(item.start, item.end)]
+    found = [item for item in candidates if not events.overlaps(item.start, item.end)]
     matches = []
     for item in _without_overlaps(found):
         match = _accepted(text, lower, item)

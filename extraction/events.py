@@ -63,15 +63,17 @@ class EventMatch(BaseModel):
 def find_events(text: str) -> list[EventMatch]:
     """Anniversaries and other dated events, in order; their dates are never deadlines."""
     found: dict[int, EventMatch] = {}
-    for match in _PAIR_RE.finditer(text):
+    # Patterns with a letter in them are case-blind and cannot skip ahead: a missing "(" or "-" spares them.
+    bracket = "(" in text
+    for match in _PAIR_RE.finditer(text) if bracket else ():
         found[match.start()] = _event(text, match, ("a", "b"))
-    for match in _BARE_PAIR_RE.finditer(text):
+    for match in _BARE_PAIR_RE.finditer(text) if "-" in text else ():
         if match.start() and text[match.start() - 1] in "0123456789/.":
             continue
         a, b = _dmy(match, "a"), _dmy(match, "b")
         if a and b and (a.day, a.month) == (b.day, b.month) and a.year < b.year:
             found.setdefault(match.start(), _event(text, match, ("a", "b")))
-    for match in _SINGLE_RE.finditer(text):
+    for match in _SINGLE_RE.finditer(text) if bracket else ():
         if match.start() not in found and _ANNIVERSARY_CUE_RE.search(_clause_before(text, match.start())):
             found[match.start()] = _event(text, match, ("a",))
     events = sorted(found.values(), key=lambda event: event.start)

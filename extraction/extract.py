@@ -121,7 +121,7 @@ def _distinct(events: list[EventMatch]) -> list[EventMatch]:
 
 
 def _title(text: str) -> str:
-    words = text.split()
+    words = text.split(None, 24)  # the first 24 words, and a 25th piece when there are more
     return " ".join(words[:24]) + (" …" if len(words) > 24 else "") if words else "(không tên)"
 
 

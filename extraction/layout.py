@@ -28,9 +28,10 @@ def furniture(lines: list[str]) -> frozenset[int]:
         line = raw.strip()
         if not line:
             continue
-        short = len(line.split()) <= 12
+        # A page label ends with its number: other lines are not searched for one.
+        labelled = line[-1].isdigit() and len(line.split()) <= 12 and _PAGE_LABEL.search(line)
         repeated = counts[line] >= REPEATED and len(line) <= 100 and not _LIST_START.match(line)
-        if _PAGE_NUMBER.match(line) or (short and _PAGE_LABEL.search(line)) or repeated:
+        if _PAGE_NUMBER.match(line) or labelled or repeated:
             found.add(number)
     return frozenset(found)
 

@@ -105,30 +105,50 @@ def _read_names(
     found: dict[tuple[str, ...], str] = {}
     accented: Places = {}
     longest: dict[tuple[str, ...], int] = {}
+    firsts = {first for first, _ in openings or ()}
     for number, words in enumerate(lines):
         count = len(words)
         folded = folded_lines[number] if folded_lines is not None else [fold_word(w) for w in words]
         if openings is None:
             places = [i for i in range(count - 1) if words[i][0].isupper()]
-        else:
-            pairs = enumerate(itertools.pairwise(folded))
-            places = [i for i, pair in pairs if pair in openings and words[i][0].isupper()]
-        for i in places:
-            # Shorter phrases than the first one that reaches an accented word carry no accents.
-            first = next((k for k in range(i, min(i + LONGEST, count)) if not words[k].isascii()), count)
-            read = 0
-            for n in range(max(2, first - i + 1), min(LONGEST, count - i) + 1):
-                if (key := tuple(folded[i : i + n])) not in found:
-                    found[key] = " ".join(words[i : i + n])
-                    read = n
-            if read:
-                opening = (folded[i], folded[i + 1])
-                longest[opening] = max(longest.get(opening, 0), read)
-                at = accented.setdefault(opening, {})
-                for k in range(first, i + read):
-                    if not words[k].isascii():
-                        at.setdefault(k - i, set()).add(folded[k])
+        else:  # a word that opens no phrase spares making the pair
+            places = [
+                i for i in range(len(folded) - 1)
+                if folded[i] in firsts and (folded[i], folded[i + 1]) in openings and words[i][0].isupper()
+            ]
+        if places:
+            _read_places(words, tuple(folded), places, (found, accented, longest))
     return found, accented, longest
+
+
+def _read_places(
+    words: list[str],
+    folded: tuple[str, ...],
+    places: list[int],
+    into: tuple[dict[tuple[str, ...], str], Places, dict[tuple[str, ...], int]],
+) -> None:
+    """`_read_names` at the places of one line (`folded` its words folded)."""
+    found, accented, longest = into
+    count = len(words)
+    for i in places:
+        # Shorter phrases than the first one that reaches an accented word carry no accents.
+        first, stop = i, min(i + LONGEST, count)
+        while first < stop and words[first].isascii():
+            first += 1
+        if first == stop:
+            continue  # no accented word within reach: no phrase to read
+        read = 0
+        for n in range(max(2, first - i + 1), min(LONGEST, count - i) + 1):
+            if (key := folded[i : i + n]) not in found:
+                found[key] = " ".join(words[i : i + n])
+                read = n
+        if read:
+            opening = folded[i : i + 2]
+            longest[opening] = max(longest.get(opening, 0), read)
+            at = accented.setdefault(opening, {})
+            for k in range(first, i + read):
+                if not words[k].isascii():
+                    at.setdefault(k - i, set()).add(folded[k])
 
 
 def restore_diacritics(text: str) -> str:
@@ -254,7 +274,7 @@ def _damaged(split: list[list[str]]) -> bool:
                 named.append((a, b))
     if len(bare) < DAMAGED:
         return False
-    openings = openings | {(fold_word(a), fold_word(b)) for a, b in named}
+    openings = openings | {(fold_word(a), fold_word(b)) for a, b in set(named)}  # names recur: fold each once
     return sum(1 for pair in bare if pair in openings) >= DAMAGED
 
 
@@ -266,8 +286,11 @@ def _worth_a_look(written: list[str], folded: list[str], bare: list[int], known:
     if not bare:
         return False
     openings, count = known.openings, len(written)
-    for i in [i for i, pair in enumerate(itertools.pairwise(folded)) if pair in openings]:
+    # A phrase's accented words lie within LONGEST words of its start (the `_accented` tables' offsets).
+    for i in range(max(bare[0] - LONGEST + 1, 0), min(bare[-1] + 1, count - 1)):
         opening = (folded[i], folded[i + 1])
+        if opening not in openings:
+            continue
         for table in (known.lexicon_accented, known.name_accented if written[i][0].isupper() else None):
             places = table.get(opening) if table else None
             for offset, accented in (places or {}).items():

@@ -20,6 +20,13 @@ _LETTER = re.compile(r"^(?P<n>[a-zđ])\s*[).]\s+(?P<rest>\S.*)$")
 _PAREN = re.compile(r"^\((?P<n>\d{1,2}|[a-zđ])\)\s*(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^(?P<n>[-+•*–—·∙▪○●■□◦])\s*(?P<rest>\S.*)$")
 _HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+# The characters the patterns above open with (a set: the empty string opens none).
+_ROMAN_FIRST = frozenset("IVX")
+_OTHER_MARKERS = (
+    ("paren", _PAREN, frozenset("(")),
+    ("letter", _LETTER, frozenset("abcdefghijklmnopqrstuvwxyzđ")),
+    ("bullet", _BULLET, frozenset("-+•*–—·∙▪○●■□◦")),
+)
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _FOOTNOTE_MARKS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _TERMINAL = (".", ":", ";", "!", "?", "…", "”", '"', ")")
@@ -148,17 +155,18 @@ def _continues(current: Paragraph, line: str, state: _State, *, wrapped: bool = 
 
 def _marker(line: str, state: _State, *, peek: bool = False) -> tuple[str, str, str] | None:
     """(kind, marker, rest) when the line opens with a marker."""
-    m = _ROMAN.match(line)
+    first = line[:1]  # each pattern opens with one of a few characters: most lines are tried by none
+    m = _ROMAN.match(line) if first in _ROMAN_FIRST else None
     if m and (m.group("rest")[0].isupper() or m.group("rest")[0] in '“"'):
         return "roman", m.group("n"), m.group("rest")
-    m = _ARTICLE.match(line)
+    m = _ARTICLE.match(line) if first == "Đ" else None
     if m:
         return "roman", " ".join(m.group("n").split()), m.group("rest")
-    m = _DECIMAL.match(line)
+    m = _DECIMAL.match(line) if first.isdecimal() else None  # what "\d" matches: a decimal digit
     if m and _plausible_number(m, state):
         return "decimal", m.group("n"), m.group("rest")
-    for kind, pattern in (("paren", _PAREN), ("letter", _LETTER), ("bullet", _BULLET)):
-        m = pattern.match(line)
+    for kind, pattern, firsts in _OTHER_MARKERS:
+        m = pattern.match(line) if first in firsts else None
         if m:
             return kind, m.group("n"), m.group("rest")
     return None

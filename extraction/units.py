@@ -106,13 +106,14 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     if tok.text.isupper() and len(tok.text) <= 5 and match(_INSTITUTION, tokens, j) == 1:
         return q + 1, "specific" if not q else "generic", (tok.low,)
     best, kind = 0, ""
+    low = tok.low  # a table without this word as a key has no phrase here: `match` is not asked
     for table, name in ((_INSTITUTION, "institution"), (_GENERIC, "generic"), (_PERSON, "person")):
-        n = match(table, tokens, j)
+        n = match(table, tokens, j) if low in table else 0
         if n > best and not (name == "institution" and n == 1 and len(tok.text) <= 3):
             best, kind = n, name
     if kind == "person" and (not persons or (best == 2 and tok.low == "đồng" and not q)):
         return 0, "", ()
-    named = match(_NAMED, tokens, j)
+    named = match(_NAMED, tokens, j) if low in _NAMED else 0
     if named > best:
         after = tokens[j + named] if tokens.has(j + named) else None
         proper = after is not None and after.capitalised and after.text[0].isalpha()
