@@ -10,12 +10,10 @@ revision moved; every feed copies its stored bytes.
 
 from __future__ import annotations
 
-import gc
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain
@@ -38,6 +36,7 @@ from calendars.revisions import Blocks, Published, publish, render_all, store
 from calendars.source import read_items
 from calendars.tables import CalendarFeedRow
 from calendars.writing import BatchWriter, assemble, stored_blocks, write_feed
+from services.collector import collector_paused
 
 
 @dataclass(frozen=True)
@@ -77,23 +76,9 @@ def rebuild(
     `force` writes them all; `assignment_ids` limits the work to those assignments' feeds. Stored
     components are copied unless `reuse` is off (then every assignment read is rendered again and the
     feeds are written from those bytes; only the entries whose revision moved are stored)."""
-    with _without_cycle_collection():
+    with collector_paused():
         return _rebuild(session, out_dir, as_of=as_of, now=now, horizon=horizon, ui_url=ui_url,
                         force=force, reuse=reuse, assignment_ids=assignment_ids)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """A full build makes a few hundred thousand tuples and strings that form no cycles and live
-    until it ends; the cycle collector would walk them again and again as they pile up (a third of
-    the build's time). Reference counting still frees everything; the collector resumes after."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _rebuild(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from datetime import date, datetime
 from pydantic import BaseModel
 from sqlalchemy import Connection, Engine, Table, text
 
+from services.collector import collector_paused
 from store.sweep import CHANGED, PassResult, drop_temp_tables, evaluate_pass
 from store.sweep_tables import SweepRunRow
 
@@ -110,7 +110,7 @@ def run_sweep(
             fresh=last is not None and last.horizon == horizon,
             last_as_of=last.as_of if last else None,
         )
-        with _collector_paused():
+        with collector_paused():
             views = _views(connection, listed)
             plans = _plan_changes(connection, views, result.transitions)
         drop_temp_tables(connection)
@@ -128,20 +128,6 @@ def run_sweep(
         recurring=result.recurring,
         seconds=time.perf_counter() - started,
     )
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while the sweep builds its thousands of result objects: they
-    are acyclic and all kept, yet each allocation burst would set off collections that walk every
-    object of the process (a full one: some 40 ms in a process with prefect imported)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @contextmanager
