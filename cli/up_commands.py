@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -60,16 +60,23 @@ def _died(name: str, log: Path) -> int:
     return 1
 
 
-def _wait_http(url: str, processes: Processes, seconds: float = 90) -> None:
+def answers_within(url: str, check: Callable[[], object], seconds: float) -> bool:
+    """Poll `url` until it answers (True) or `seconds` pass (False); `check` runs before each try and
+    raises when what should answer has died. Starting a server is the only wait: nothing is timed."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        processes.check()
+        check()
         try:
             with urllib.request.urlopen(url, timeout=2):
-                return
+                return True
         except OSError:
             time.sleep(0.5)
-    raise typer.Exit(_died(f"no answer from {url}", Path("/dev/null")))
+    return False
+
+
+def _wait_http(url: str, processes: Processes, seconds: float = 90) -> None:
+    if not answers_within(url, processes.check, seconds):
+        raise typer.Exit(_died(f"no answer from {url}", Path("/dev/null")))
 
 
 def _run(command: Sequence[str], env: dict[str, str]) -> None:

@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import time
-import urllib.request
 import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +14,8 @@ from pathlib import Path
 import psycopg
 import pytest
 from sqlalchemy.engine import make_url
+
+from cli.up_commands import answers_within
 
 
 class Processes:
@@ -53,16 +53,8 @@ class Processes:
 
 
 def wait_http(url: str, processes: Processes, seconds: float = 180) -> None:
-    """Poll until a server answers (starting it is the only wait here; nothing is timed)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        processes.check()
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"no answer from {url}")
+    if not answers_within(url, processes.check, seconds):
+        pytest.fail(f"no answer from {url}")
 
 
 def run(command: Sequence[str], env: dict[str, str], cwd: Path) -> str:

@@ -15,14 +15,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli.up_commands import answers_within
 from tests.conftest import EXAMPLES, ROOT
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]
@@ -38,17 +37,12 @@ def _free_port() -> int:
 
 
 def _wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: float = 240) -> None:
-    """Poll until the server answers (starting it is the only wait here; nothing is timed)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    def alive() -> None:
         if process.poll() is not None:
             pytest.fail(f"prefect server exited: {log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"no answer from {url}: {log.read_text()[-2000:]}")
+
+    if not answers_within(url, alive, seconds):
+        pytest.fail(f"no answer from {url}: {log.read_text()[-2000:]}")
 
 
 @pytest.fixture(scope="module")
