@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -31,10 +30,10 @@ from extraction import (
 )
 from extraction.deadline_forms import Context
 from extraction.readers import read_document
+from tests.conftest import ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
-SEEDS = ROOT / ".." / "shared" / "seeds"
+SEEDS = SHARED / "seeds"
 TEXTS = sorted(FIXTURES.glob("*.txt")) + sorted(FIXTURES.glob("*.md")) + sorted(SEEDS.glob("*.txt"))
 
 _ADDRESSING = "|".join(lexicon.ADDRESSING)
