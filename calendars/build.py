@@ -10,8 +10,6 @@ revision moved; every feed copies its stored bytes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +32,7 @@ from calendars.feed import (
 )
 from calendars.revisions import Blocks, Published, publish, render_all, store
 from calendars.source import read_items
+from calendars.spares import spare_of
 from calendars.tables import CalendarFeedRow
 from calendars.writing import BatchWriter, assemble, stored_blocks, write_feed
 from services.collector import collector_paused
@@ -215,19 +214,4 @@ def _feed_count(session: Session) -> int:
 def _remove(out_dir: Path, path: str) -> None:
     for stale in (out_dir / path, out_dir / todo_path(path)):
         stale.unlink(missing_ok=True)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Readers see the old file or the new one, never half of one: temp file, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        spare_of(stale).unlink(missing_ok=True)

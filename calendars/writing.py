@@ -1,6 +1,7 @@
 """Writing feed files: each one joined from the stored component blocks of its assignments, in feed
 order, and replaced atomically. Many files are written at once, their fsyncs in parallel: the file
-system commits concurrent fsyncs together, so 700 feeds cost a few journal commits, not 700."""
+system commits concurrent fsyncs together, so 700 feeds cost a few journal commits, not 700. Each
+file is written over its feed's spare (the version before last, calendars.spares) when it has one."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from calendars.feed import FeedSpec, feed_fingerprint
 from calendars.ics import CALENDAR_END, calendar_head
 from calendars.mapping import calendar_properties
 from calendars.source import fetch_all
+from calendars.spares import claim, put_in_place, spare_of
 
 _BLOCKS = "SELECT c.revision, c.event, c.todo FROM calendar_entries c "
 _JOINED = _BLOCKS + "JOIN assignments a ON a.id = c.assignment_id "
@@ -29,25 +31,38 @@ _OF_PLAN = text(_JOINED + "WHERE a.plan_id = :plan ORDER BY c.sort_key")
 _EVERY = _BLOCKS + "ORDER BY c.sort_key"
 
 
+class Written(NamedTuple):
+    temporary: str  # where the new version is written: the feed's spare, or a new temp file
+    path: Path
+    reused: bool  # written over the spare
+
+
 class BatchWriter:
-    """Atomic replacement of many files: each is written to a temp file beside its target; on exit
-    all are fsynced (in parallel) and then renamed over their targets. Readers see the old file or
-    the new one, never half of one; if any write or fsync fails, no file is replaced and the temp
-    files go. Creating every file before the first fsync keeps creation off the journal's lock."""
+    """Atomic replacement of many files: each is written to its spare or a temp file beside its
+    target; on exit all are fsynced (in parallel) and then put in place of their targets. Readers see
+    the old file or the new one, never half of one; if any write or fsync fails, no file is replaced
+    and the temp files go (spares stay spares). Creating every file before the first fsync keeps
+    creation off the journal's lock."""
 
     def __init__(self, workers: int = 16) -> None:
         self._workers = workers
-        self._written: list[tuple[str, Path]] = []
+        self._written: list[Written] = []
         self._folders: set[Path] = set()
 
     def write(self, path: Path, parts: Iterable[bytes]) -> None:
         if path.parent not in self._folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._folders.add(path.parent)
-        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self._written.append((temporary, path))
+        claimed = claim(spare_of(path))
+        if claimed is None:
+            descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.fchmod(descriptor, 0o644)
+        else:
+            descriptor, temporary = claimed, str(spare_of(path))
+        self._written.append(Written(temporary, path, reused=claimed is not None))
         try:
             _write_all(descriptor, parts if isinstance(parts, list) else list(parts))
+            os.ftruncate(descriptor, os.lseek(descriptor, 0, os.SEEK_CUR))  # a spare's longer tail
         finally:
             os.close(descriptor)
 
@@ -68,8 +83,9 @@ class BatchWriter:
                     list(pool.map(_replace_all, shares))
                 self._written = []  # all in place: nothing left to clean up
         finally:
-            for temporary, _ in self._written:
-                Path(temporary).unlink(missing_ok=True)
+            for written in self._written:
+                if not written.reused:
+                    Path(written.temporary).unlink(missing_ok=True)
 
 
 def _write_all(descriptor: int, parts: list[bytes]) -> None:
@@ -87,15 +103,14 @@ def _write_all(descriptor: int, parts: list[bytes]) -> None:
 _GATHER = min(os.sysconf("SC_IOV_MAX"), 1024)
 
 
-def _replace_all(written: list[tuple[str, Path]]) -> None:
-    for temporary, path in written:
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+def _replace_all(share: list[Written]) -> None:
+    for written in share:
+        put_in_place(written.temporary, written.path, reused=written.reused)
 
 
-def _sync_all(written: list[tuple[str, Path]]) -> None:
-    for temporary, _ in written:
-        _sync(temporary)
+def _sync_all(share: list[Written]) -> None:
+    for written in share:
+        _sync(written.temporary)
 
 
 def _sync(path: str) -> None:
