@@ -1,4 +1,4 @@
-"""How long the sweep's events take to send: `emit_transitions` for a daily sweep's worth of status
+"""How long the sweep's events take to send: `flows.events.emit` for a daily sweep's worth of status
 changes, to the Prefect server at PREFECT_API_URL (start one: `prefect server start`).
 
 Run: `PREFECT_API_URL=http://127.0.0.1:4200/api .venv/bin/python -m benchmarks.sweep_events [--count 3530]`.
@@ -9,11 +9,13 @@ from __future__ import annotations
 import argparse
 import os
 import time
+import uuid
 from datetime import date
 
-from flows.events import emit_transitions
+from flows.events import emit
 from models.status import Status
 from services.sweep import TransitionView
+from services.sweep_events import Announcement
 
 
 def transitions(count: int) -> list[TransitionView]:
@@ -42,7 +44,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit("set PREFECT_API_URL to a running Prefect server (prefect server start)")
     items = transitions(args.count)
     started, cpu = time.perf_counter(), time.process_time()
-    sent = emit_transitions(items, date(2026, 6, 17))
+    sent = emit([Announcement(item, date(2026, 6, 17), uuid.uuid4()) for item in items])
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     print(
         f"{sent:,} events sent in {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU "

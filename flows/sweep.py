@@ -42,9 +42,12 @@ def evaluate(as_of: date, full: bool) -> SweepOutcome:
 
 @task(name="events", cache_policy=NO_CACHE)
 def events(outcome: SweepOutcome) -> int:
-    from flows.events import emit_transitions
+    """This pass's changes as events, and any an earlier sweep committed but did not get to send
+    (`outcome`: run after the pass, and drawn so in the run's graph)."""
+    from flows.events import announce_pending
+    from services.context import Context
 
-    return emit_transitions(outcome.transitions, outcome.as_of)
+    return announce_pending(Context().engine)
 
 
 @task(name="escalation", cache_policy=NO_CACHE)

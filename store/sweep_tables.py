@@ -1,10 +1,11 @@
-"""The daily sweep's own tables: each sweep run (its watermark) and the due-soon day of each due date."""
+"""The daily sweep's own tables: each sweep run (its watermark), the due-soon day of each due date, and
+how far its status changes have been announced as events."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, Table, text
+from sqlalchemy import Boolean, Column, Date, DateTime, Index, Integer, String, Table, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from store.tables import AssignmentRow, Base, ReportRow
@@ -60,3 +61,18 @@ class DueSoonDayRow(Base):
     horizon: Mapped[int] = mapped_column(Integer, primary_key=True)
     due: Mapped[date] = mapped_column(Date, primary_key=True)
     soon_from: Mapped[date] = mapped_column(Date)
+
+
+class EventMarkRow(Base):
+    """How far the sweep's status changes (status_history) have been announced as Prefect events.
+
+    They go out after the sweep's commit, read back from the history above the mark, and the mark
+    moves once Prefect has them: a sweep stopped in between leaves them above it for the next one,
+    which sends them again under the same event ids (made from this database's namespace and the
+    history row's id), so the server keeps one of each."""
+
+    __tablename__ = "event_marks"
+
+    stream: Mapped[str] = mapped_column(String(40), primary_key=True)
+    through: Mapped[int] = mapped_column(Integer)
+    namespace: Mapped[str] = mapped_column(String(36))

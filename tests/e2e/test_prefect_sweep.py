@@ -3,7 +3,8 @@
 Starts `prefect server start` (SQLite in a temp PREFECT_HOME, a free port on 127.0.0.1), loads the
 example plans, runs `dondoc sweep --as-of 2026-11-23` twice, and checks what a coordinator would see:
 one plan flow run per changed plan, task runs named for their status ("Quá hạn"), dependencies as in
-the plan's DAG, the artifacts — and that the second sweep started no plan flow. Headless Chromium then
+the plan's DAG, the artifacts, one event per status change stored by the server — and that the second
+sweep started no plan flow and announced nothing again. Headless Chromium then
 opens the flow run in the Prefect UI; the screenshot is kept in test-artifacts/.
 """
 
@@ -11,10 +12,12 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -114,6 +117,27 @@ async def _read_back(api_url: str) -> dict[str, Any]:
     return {"runs": runs, "city": city, "tasks": tasks, "artifacts": artifacts}
 
 
+async def _events(api_url: str) -> tuple[int, list[Any]]:
+    """How many dondoc events the server stores, and the newest of them (a page holds 50 at most)."""
+    from prefect.client.orchestration import get_client
+    from prefect.events.filters import EventFilter, EventNameFilter
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: api_url}):
+        async with get_client() as client:
+            page = await client.read_events(EventFilter(event=EventNameFilter(prefix=["dondoc.assignment."])),
+                                            limit=50)
+    return page.total, list(page.events)
+
+
+def _stored_events(api_url: str, count: int, seconds: float = 120) -> tuple[int, list[Any]]:
+    """The server's dondoc events once `count` are stored (it persists them in batches, a little later)."""
+    deadline = time.monotonic() + seconds
+    while (found := asyncio.run(_events(api_url)))[0] < count and time.monotonic() < deadline:
+        time.sleep(1)
+    return found
+
+
 def _section(task_run_name: str) -> str:
     return task_run_name.split(" · ")[0]
 
@@ -126,6 +150,8 @@ def test_the_sweep_shows_each_changed_plan_as_a_dag_of_named_states(
     _ingest_twice(server, data, tmp_path / "inbox")
     first = dondoc(server, data, "sweep", "--as-of", AS_OF)
     assert "2 plan(s) changed" in first.stdout
+    changes, sent = map(int, re.search(r"(\d+) status change.*?(\d+) event", first.stdout).groups())  # type: ignore[union-attr]
+    assert changes > 0 and sent == changes
 
     seen = asyncio.run(_read_back(server["PREFECT_API_URL"]))
     assert len(seen["runs"]) == 2  # one flow run per changed plan
@@ -157,9 +183,14 @@ def test_the_sweep_shows_each_changed_plan_as_a_dag_of_named_states(
         (f"{slug}-timeline", "image"),
     } <= keys
 
+    stored, newest = _stored_events(server["PREFECT_API_URL"], changes)
+    assert stored == changes
+    assert any(e.event == "dondoc.assignment.overdue" and e.payload["status"] == "Quá hạn" for e in newest)
+
     second = dondoc(server, data, "sweep", "--as-of", AS_OF)
-    assert "0 plan(s) changed" in second.stdout
+    assert "0 plan(s) changed" in second.stdout and "0 event(s)" in second.stdout
     assert len(asyncio.run(_read_back(server["PREFECT_API_URL"]))["runs"]) == 2  # no new plan flow run
+    assert asyncio.run(_events(server["PREFECT_API_URL"]))[0] == changes
 
     _screenshot(server["PREFECT_UI_URL"], str(seen["city"].id), tmp_path)
 
