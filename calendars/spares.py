@@ -27,11 +27,12 @@ _RENAME_EXCHANGE = 2
 _CANNOT = {errno.ENOENT, errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP}
 
 
-def spare_of(path: Path) -> Path:
-    return path.with_name(f".{path.name}.spare")
+def spare_of(path: Path) -> str:
+    folder, name = os.path.split(path)  # not Path.with_name: a full rebuild asks for a thousand
+    return os.path.join(folder, f".{name}.spare")
 
 
-def claim(spare: Path) -> int | None:
+def claim(spare: str) -> int | None:
     """A descriptor to write the spare over from its start, or None when there is no spare or somebody
     (a server still sending the old version) has it open."""
     try:
