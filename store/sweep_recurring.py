@@ -23,9 +23,12 @@ EVAL_COLUMNS = (
 
 
 def evaluate_recurring(connection: Connection, as_of: date, horizon: int, *, everything: bool = False) -> int:
-    """Evaluate the touched rows (`everything`: all rows) with a recurring deadline into sweep_eval;
-    returns how many."""
+    """Evaluate the touched rows (`everything`: all rows) with a recurring deadline into sweep_eval, in
+    place of what the set-based statement made of them; returns how many."""
     touched = "" if everything else "a.id IN (SELECT id FROM sweep_touched) AND"
+    # The statement read them as deadlines without a day (store.sweep_sql.evaluation_insert).
+    connection.execute(text(f"""DELETE FROM sweep_eval WHERE id IN
+        (SELECT a.id FROM assignments a WHERE {touched} a.deadline_kind = '{RECURRING}')"""))
     rows = connection.execute(
         text(f"""
         SELECT a.id, a.plan_id, a.key, a.status, a.deadline, a.lifecycle, a.deadline_version,

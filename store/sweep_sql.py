@@ -143,9 +143,11 @@ def _case(sql: Dialect, rep: str, pick: str) -> str:
 
 
 def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
-    """INSERT into sweep_eval every non-recurring assignment (only those in sweep_touched, with
-    `touched_only`) whose stored columns differ from the evaluated ones. `folded`: sweep_folded holds
-    earliest reports worked out again in this pass; without it the stored one is the earliest."""
+    """INSERT into sweep_eval every assignment (only those in sweep_touched, with `touched_only`) whose
+    stored columns differ from the evaluated ones. `folded`: sweep_folded holds earliest reports worked
+    out again in this pass; without it the stored one is the earliest. Rows with a recurring deadline
+    are evaluated here as if they had none: store.sweep_recurring replaces them (testing each row's
+    kind here would cost a tenth of a full pass, for the few such rows)."""
     first = sql.bare("a.first_report_on")
     rep = f"COALESCE(f.first_report, {first})" if folded else first
     folded_join = "LEFT JOIN sweep_folded f ON f.id = a.id" if folded else ""
@@ -166,5 +168,4 @@ def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
       {_case(sql, rep, "reported_on")}, {_case(sql, rep, "changes_on")}, a.effective_due,
       {_soon_from(sql)}, {rep}
     FROM assignments a {folded_join}
-    WHERE {touched} (a.deadline_kind IS NULL OR a.deadline_kind <> '{RECURRING}')
-      AND ({" OR ".join(stale)})"""
+    WHERE {touched} ({" OR ".join(stale)})"""
