@@ -105,11 +105,13 @@ def daily_sweep(
     outcome = evaluate(day, full)
     sent = events(outcome)
     steps = [escalation(day), feeds(day, outcome)]
-    chosen, rest = choose_plan_flows(outcome.plan_changes, max_plan_flows)
+    changes, through = _plans_behind()  # this pass's changed plans, and any a stopped sweep left
+    chosen, rest = choose_plan_flows(changes, max_plan_flows)
     if distribute:
         started, failed = start_plan_runs(chosen, day, outcome.run_id)
     else:
         started, failed = {}, _run_plans_here(chosen, day)
+    _plans_shown(through)
     create_markdown_artifact(
         markdown=summary(outcome, sent, steps, failed, chosen, rest, started=started),
         key=SWEEP_ARTIFACT,
@@ -127,6 +129,22 @@ def daily_sweep(
         "failed_plans": failed,
         "steps": {s.name: s.detail for s in steps},
     }
+
+
+def _plans_behind() -> tuple[list[PlanChange], int]:
+    from services.context import Context
+    from services.sweep_events import pending_plan_changes
+
+    with Context().engine.begin() as connection:
+        return pending_plan_changes(connection)
+
+
+def _plans_shown(through: int) -> None:
+    from services.context import Context
+    from services.sweep_events import PLAN_FLOWS, mark_sent
+
+    with Context().engine.begin() as connection:
+        mark_sent(connection, through, PLAN_FLOWS)
 
 
 def _run_plans_here(chosen: list[PlanChange], day: date) -> dict[str, str]:

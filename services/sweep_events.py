@@ -1,6 +1,7 @@
-"""The sweep's status changes still to announce as Prefect events, read back from status_history: an
-outbox, so that what a sweep committed is announced even when its process stopped before announcing
-it (the mark is store.sweep_tables.EventMarkRow)."""
+"""What the sweeps changed and Prefect has not been shown yet, read back from status_history: an outbox
+per stream ("events": each change as a Prefect event; "plan-flows": the changed plans' flow runs), so
+that what a sweep committed reaches Prefect even when its process stopped before it got there (the
+marks are store.sweep_tables.EventMarkRow)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from datetime import date
 
 from sqlalchemy import Connection, Table, text
 
-from services.sweep import TransitionView
+from services.sweep import PlanChange, TransitionView
 from store.sweep_tables import EventMarkRow
 
-STREAM = "status_history"
+EVENTS, PLAN_FLOWS = "events", "plan-flows"
 MARKS: Table = EventMarkRow.__table__  # type: ignore[assignment]
 
 
@@ -35,14 +36,20 @@ class Pending:
     skipped: int  # changes past the limit, never to be announced (a first pass over a big store)
 
 
-def pending(connection: Connection, limit: int) -> Pending:
-    """The sweep's changes above the mark, oldest first, at most `limit` of them."""
+def _window(connection: Connection, stream: str) -> tuple[dict[str, int], str]:
+    """The history rows a stream has not had: ({mark, top}, the store's namespace). Up to the newest
+    row now: one written meanwhile has a higher id and waits for the next call."""
     mark, namespace = connection.execute(
-        text("SELECT through, namespace FROM event_marks WHERE stream = :stream"), {"stream": STREAM}
+        text("SELECT through, namespace FROM event_marks WHERE stream = :stream"), {"stream": stream}
     ).one()
-    # Up to the newest row now: one written meanwhile has a higher id and waits for the next call.
     top = int(connection.execute(text("SELECT COALESCE(MAX(id), 0) FROM status_history")).scalar_one())
-    window = {"mark": mark, "top": top, "limit": limit}
+    return {"mark": int(mark), "top": top}, str(namespace)
+
+
+def pending(connection: Connection, limit: int) -> Pending:
+    """The sweeps' changes not yet announced, oldest first, at most `limit` of them."""
+    bounds, namespace = _window(connection, EVENTS)
+    window = {**bounds, "limit": limit}
     rows = connection.execute(
         text("""
         SELECT h.id, h.as_of, a.id, p.key, t.section, t.task_key, u.name, a.role, h.old_status,
@@ -67,11 +74,31 @@ def pending(connection: Connection, limit: int) -> Pending:
         )
         for r in rows
     ]
-    return Pending(announcements, top, waiting - len(rows))
+    return Pending(announcements, bounds["top"], waiting - len(rows))
 
 
-def mark_sent(connection: Connection, through: int) -> None:
-    """Everything up to `through` is announced (the mark never moves back)."""
+def pending_plan_changes(connection: Connection) -> tuple[list[PlanChange], int]:
+    """Per plan, the changes since its flows were last run for a sweep: (changes, the mark once they
+    are run). Normally this sweep's own; after a sweep stopped before its plan flows, theirs too."""
+    bounds, _ = _window(connection, PLAN_FLOWS)
+    rows = connection.execute(
+        text("""
+        SELECT p.key, h.new_status, COUNT(*), SUM(CASE WHEN h.old_status IS NULL THEN 1 ELSE 0 END)
+        FROM status_history h JOIN assignments a ON a.id = h.assignment_id JOIN plans p ON p.id = a.plan_id
+        WHERE h.id > :mark AND h.id <= :top AND h.cause = 'sweep'
+        GROUP BY p.key, h.new_status ORDER BY p.key, h.new_status"""),
+        bounds,
+    ).all()
+    changes: dict[str, PlanChange] = {}
+    for key, status, count, first in rows:
+        change = changes.setdefault(str(key), PlanChange(str(key), {}))
+        change.into[str(status)] = int(count)
+        change.first += int(first or 0)
+    return list(changes.values()), bounds["top"]
+
+
+def mark_sent(connection: Connection, through: int, stream: str = EVENTS) -> None:
+    """Everything up to `through` has gone out on `stream` (a mark never moves back)."""
     connection.execute(
-        MARKS.update().where(MARKS.c.stream == STREAM, MARKS.c.through < through).values(through=through)
+        MARKS.update().where(MARKS.c.stream == stream, MARKS.c.through < through).values(through=through)
     )

@@ -64,12 +64,13 @@ class DueSoonDayRow(Base):
 
 
 class EventMarkRow(Base):
-    """How far the sweep's status changes (status_history) have been announced as Prefect events.
+    """How far the sweep's status changes (status_history) have gone out to Prefect, per stream:
+    "events" (each change as an event), "plan-flows" (the changed plans' flow runs).
 
     They go out after the sweep's commit, read back from the history above the mark, and the mark
-    moves once Prefect has them: a sweep stopped in between leaves them above it for the next one,
-    which sends them again under the same event ids (made from this database's namespace and the
-    history row's id), so the server keeps one of each."""
+    moves once Prefect has them: a sweep stopped in between leaves them above it for the next one.
+    Events are sent again under the same ids (made from this database's namespace and the history
+    row's id), so the server keeps one of each."""
 
     __tablename__ = "event_marks"
 

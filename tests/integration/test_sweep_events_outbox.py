@@ -1,5 +1,6 @@
-"""The sweep's events read back from the history it committed: a sweep that stopped before announcing
-leaves its changes for the next one, under the same event ids; nothing is announced twice."""
+"""What the sweeps changed, read back from the history they committed: a sweep that stopped before
+announcing its events or running its plan flows leaves them to the next one (events under the same
+ids); nothing goes out twice."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from services.plans import load_plan, load_units
-from services.sweep import run_sweep
-from services.sweep_events import Pending, mark_sent, pending
+from services.sweep import PlanChange, run_sweep
+from services.sweep_events import PLAN_FLOWS, Pending, mark_sent, pending, pending_plan_changes
 from store.database import make_engine, migrate
 from tests.conftest import EXAMPLES
 
@@ -90,3 +91,34 @@ def test_two_stores_give_their_changes_different_event_ids(engine: Engine, tmp_p
     ids = [{i.event_id for i in read(store).announcements} for store in (engine, other)]
     assert ids[0] and ids[1] and not ids[0] & ids[1]
     other.dispose()
+
+
+def plans_behind(engine: Engine) -> tuple[dict[str, tuple[dict[str, int], int]], int]:
+    with engine.begin() as connection:
+        changes, through = pending_plan_changes(connection)
+    return by_key(changes), through
+
+
+def by_key(changes: list[PlanChange]) -> dict[str, tuple[dict[str, int], int]]:
+    return {change.plan_key: (change.into, change.first) for change in changes}
+
+
+def test_the_plans_behind_are_the_ones_the_sweep_changed_until_their_flows_ran(engine: Engine) -> None:
+    outcome = run_sweep(stored(engine), as_of=AS_OF, now=NOW, horizon=5)
+    behind, through = plans_behind(engine)
+    assert behind == by_key(outcome.plan_changes) and behind
+    with engine.begin() as connection:
+        mark_sent(connection, through, PLAN_FLOWS)
+    assert plans_behind(engine)[0] == {}
+    assert len(read(engine).announcements) == outcome.transition_count  # the events' mark is its own
+
+
+def test_a_sweep_stopped_before_its_plan_flows_leaves_its_plans_to_the_next(engine: Engine) -> None:
+    first = run_sweep(stored(engine), as_of=AS_OF, now=NOW, horizon=5)  # then stopped: no plan flows
+    later = run_sweep(engine, as_of=AS_OF + timedelta(days=40), now=NOW, horizon=5)
+    behind, _ = plans_behind(engine)
+    assert set(behind) == {c.plan_key for c in first.plan_changes} | {c.plan_key for c in later.plan_changes}
+    for change in later.plan_changes:
+        before = by_key(first.plan_changes).get(change.plan_key, ({}, 0))[0]
+        for status, count in change.into.items():
+            assert behind[change.plan_key][0][status] == before.get(status, 0) + count

@@ -1,12 +1,12 @@
-"""flows: how far the sweep's status changes have been announced as events
+"""flows: how far the sweep's status changes have gone out to Prefect (events, plan flows)
 
 Revision ID: 0004_flows_4
 Revises: 0004_flows_3
 Create Date: 2026-11-24 06:00:00
 
-One row per stream of announced rows ("status_history"): the last id sent, and a namespace of this
-database's own for the event ids. The mark starts at the history already there: what earlier sweeps
-changed was announced by them (or is too old to announce now).
+One row per stream ("events", "plan-flows"): the last status_history id that went out on it, and a
+namespace of this database's own for the event ids. The marks start at the history already there:
+what earlier sweeps changed went out with them (or is too old to send now).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("stream", name=op.f("pk_event_marks")),
     )
     through = op.get_bind().execute(sa.text("SELECT COALESCE(MAX(id), 0) FROM status_history")).scalar_one()
-    op.bulk_insert(marks, [{"stream": "status_history", "through": through, "namespace": str(uuid.uuid4())}])
+    namespace = str(uuid.uuid4())
+    op.bulk_insert(marks, [{"stream": stream, "through": through, "namespace": namespace}
+                           for stream in ("events", "plan-flows")])
 
 
 def downgrade() -> None:
