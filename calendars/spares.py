@@ -21,6 +21,7 @@ from pathlib import Path
 # little next to writing megabytes.
 SPARE_MAX = 1 << 20
 
+_LEASE: int | None = getattr(fcntl, "F_SETLEASE", None)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 # Answers that say "exchange cannot be done here": no old file yet, a file system or kernel without it.
@@ -35,6 +36,8 @@ def spare_of(path: Path) -> str:
 def claim(spare: str) -> int | None:
     """A descriptor to write the spare over from its start, or None when there is no spare or somebody
     (a server still sending the old version) has it open."""
+    if _LEASE is None:  # not Linux: no way to tell whether a reader has it open
+        return None
     try:
         descriptor = os.open(spare, os.O_WRONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
     except OSError:
@@ -42,8 +45,8 @@ def claim(spare: str) -> int | None:
     try:
         # Granted only while no other descriptor is open on the file; given back at once, since a
         # lease broken later would signal this process.
-        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_WRLCK)
-        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        fcntl.fcntl(descriptor, _LEASE, fcntl.F_WRLCK)
+        fcntl.fcntl(descriptor, _LEASE, fcntl.F_UNLCK)
     except OSError:
         os.close(descriptor)
         return None
