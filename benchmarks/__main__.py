@@ -54,7 +54,8 @@ class Sizes:
     repeats: int
     ingest_documents: int
     sweep_sizes: tuple[int, ...]
-    sweep_repeat: int
+    sweep_repeat: int  # rounds on PostgreSQL (each one refills the database)
+    sqlite_repeat: int  # rounds on SQLite (each from a copy): the median of three, not one sample
     naive_max: int
     synthetic_sizes: tuple[int, ...]
     feed_assignments: int
@@ -66,12 +67,13 @@ class Sizes:
 
 FULL = Sizes(
     extraction_bytes=1_000_000, seed_rounds=2, repeats=2, ingest_documents=40,
-    sweep_sizes=(10_000, 100_000, 1_000_000), sweep_repeat=1, naive_max=10_000, synthetic_sizes=(100_000,),
+    sweep_sizes=(10_000, 100_000, 1_000_000), sweep_repeat=1, sqlite_repeat=3, naive_max=10_000,
+    synthetic_sizes=(100_000,),
     feed_assignments=10_000, feed_seconds=4, email_units=1000, script_timeout=420, budget=570,
 )  # fmt: skip
 QUICK = Sizes(
     extraction_bytes=150_000, seed_rounds=1, repeats=1, ingest_documents=6,
-    sweep_sizes=(10_000,), sweep_repeat=1, naive_max=2_000, synthetic_sizes=(10_000,),
+    sweep_sizes=(10_000,), sweep_repeat=1, sqlite_repeat=1, naive_max=2_000, synthetic_sizes=(10_000,),
     feed_assignments=2_000, feed_seconds=1, email_units=100, script_timeout=180, budget=170,
 )  # fmt: skip
 
@@ -170,7 +172,7 @@ class Report:
 
 def stages(sizes: Sizes, url: str | None, report: Report) -> list[tuple[str, Callable[[], None]]]:
     def sweep_sqlite() -> None:
-        args = ["--sizes", ",".join(map(str, sizes.sweep_sizes)), "--repeat", str(sizes.sweep_repeat),
+        args = ["--sizes", ",".join(map(str, sizes.sweep_sizes)), "--repeat", str(sizes.sqlite_repeat),
                 "--naive-max", str(sizes.naive_max)]  # fmt: skip
         output = report.script("sweep", args, report.timeout(sizes.script_timeout))
         report.add(sweep_figures(parse.sweep(output.text), {}))

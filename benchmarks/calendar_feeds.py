@@ -203,7 +203,7 @@ def measure_builds(engine_url: str, out: Path) -> None:
         print(f"read_with_stored_statuses {count / (time.perf_counter() - began):,.0f} assignments/s")
     rates = {}
     for label, flags, runs in (("full_rebuild_first", {}, 1), ("full_rebuild_forced", {"force": True}, 3),
-                               ("full_rebuild_rendering_all", {"force": True, "reuse": False}, 3)):
+                               ("full_rebuild_rendering_all", {"force": True, "reuse": False}, 5)):
         result, cpu, wall = _best(engine, out, runs, **flags)
         rates[label] = result.events / cpu
         print(f"{label} {result.events / cpu:,.0f} events/s CPU time, {result.events / wall:,.0f} events/s "
