@@ -81,35 +81,42 @@ def _recurring(lower: str) -> Iterator[re.Match[str]]:
         yield from p.RECURRING_RE.finditer(lower)
 
 
-# Each form with what every one of its matches holds: a digit (DIGIT), else one of a few words. Most
-# clauses hold no digit and few of the words, and a test for a word costs less than setting a pattern
-# to scan the text (the equivalence is tested: tests/unit/test_extraction_speedups.py).
+# Each form with what every one of its matches holds: for each group of words, one of them (DIGIT
+# stands for any digit). Most clauses hold no digit and few of the words, and a test for a word costs less
+# than setting a pattern to scan the text (the equivalence is tested: tests/unit/test_extraction_speedups.py
+# runs every form's pattern on the fixtures' lines and on random phrases).
 DIGIT = r"\d"  # stands for any digit, as in the patterns
-FORMS: tuple[tuple[Finder, Builder, tuple[str, ...]], ...] = (
-    (_dates, date_form, (DIGIT,)),
-    (p.MONTH_RE.finditer, month_form, (DIGIT,)),
-    (p.QUARTER_RE.finditer, quarter_form, ("quý",)),
-    (p.HALF_YEAR_RE.finditer, half_year_form, ("tháng",)),
-    (p.HALF_RE.finditer, half_year_form, ("nửa",)),
-    (p.YEAR_RE.finditer, year_form, (DIGIT,)),
-    (p.THIS_YEAR_RE.finditer, this_year_form, ("trong",)),
-    (p.YEAR_RANGE_RE.finditer, year_range_form, (DIGIT,)),
-    (p.YEAR_END_RE.finditer, year_end_form, ("cuối",)),
-    (p.YEAR_START_RE.finditer, year_start_form, ("đầu",)),
-    (p.SEASON_RE.finditer, season_form, ("hè",)),
-    (p.RECURRING_DAY_RE.finditer, recurring_day_form, (DIGIT,)),
-    (_recurring, recurring_form, ("định", "hằng", "hàng")),
-    (p.WORKING_DAYS_RE.finditer, working_days_form, (DIGIT,)),
-    (p.ONGOING_RE.finditer, ongoing_form, ("thường",)),
+FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
+    (_dates, date_form, ((DIGIT,),)),
+    (p.MONTH_RE.finditer, month_form, ((DIGIT,), ("tháng",))),
+    (p.QUARTER_RE.finditer, quarter_form, (("quý",),)),
+    (p.HALF_YEAR_RE.finditer, half_year_form, (("tháng",),)),
+    (p.HALF_RE.finditer, half_year_form, (("nửa",),)),
+    (p.YEAR_RE.finditer, year_form, ((DIGIT,), ("năm",))),
+    (p.THIS_YEAR_RE.finditer, this_year_form, (("trong",),)),
+    (p.YEAR_RANGE_RE.finditer, year_range_form, ((DIGIT,),)),
+    (p.YEAR_END_RE.finditer, year_end_form, (("cuối",),)),
+    (p.YEAR_START_RE.finditer, year_start_form, (("đầu",),)),
+    (p.SEASON_RE.finditer, season_form, (("hè",),)),
+    (p.RECURRING_DAY_RE.finditer, recurring_day_form, ((DIGIT,), ("ngày",))),
+    (_recurring, recurring_form, (("định", "hằng", "hàng"),)),
+    (p.WORKING_DAYS_RE.finditer, working_days_form, ((DIGIT,), ("ngày",))),
+    (p.ONGOING_RE.finditer, ongoing_form, (("thường",),)),
 )
 _DIGIT_RE = re.compile(r"\d")
-_FORM_WORDS = tuple(sorted({word for _, _, needs in FORMS for word in needs if word != DIGIT}))
+_FORM_WORDS = tuple(sorted({word for *_, needs in FORMS for group in needs for word in group} - {DIGIT}))
 
 
 @cache
 def _forms(present: frozenset[str]) -> tuple[tuple[Finder, Builder], ...]:
     """The forms that may match a text holding `present` (of the words of FORMS and DIGIT), in order."""
-    return tuple((finder, build) for finder, build, needs in FORMS if not present.isdisjoint(needs))
+    return tuple(
+        (finder, build)
+        for finder, build, needs in FORMS
+        if all(not present.isdisjoint(group) for group in needs)
+    )
+
+
 _LEFT = 48  # enough text on the left for a clause's start or a title's words
 _CUE_LEFT = 160  # enough for "Thời gian thực hiện: Hoàn thành việc xây dựng kế hoạch"
 

@@ -102,9 +102,8 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
                 continue
             seen.add((unit, role))
             assignments.append(Assignment(task=task_id, unit=unit, role=role, deadline=found.deadline))
-            units.setdefault(
-                unit, Unit(name=unit, group=unit in found.groups, external=external(unit))
-            )
+            if unit not in units:  # a plan names the same few units again and again: each made once
+                units[unit] = Unit(name=unit, group=unit in found.groups, external=external(unit))
     return Plan(
         key=plan_key(document, content_hash),
         document=document,

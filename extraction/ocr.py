@@ -25,7 +25,16 @@ from extraction import lexicon as lx
 _DIGITS = re.compile(
     r"[\dlIO](?<!\w.)(?:(?<=\d)|(?=[\dlIO/.\-]*\d))[\dlIO]*(?:[/.\-][\dlIO]+)*(?![^\W\d_])"
 )
-_SUSPECT = re.compile(r"\d[lIO]|[lIO][/.\-]?\d")
+# The tokens of `_DIGITS` that hold an "l", "I" or "O", the only ones `_digit_token` may change: the
+# look-ahead spares a call back for each date and number of a text (every character of a token before its
+# first letter is a digit or a separator). Tested against `_DIGITS` in test_extraction_ocr_speed.py.
+_CONFUSABLE_DIGITS = re.compile(
+    r"[\dlIO](?<!\w.)(?:(?<=[lIO])|(?=[\d/.\-]*[lIO]))"
+    r"(?:(?<=\d)|(?=[\dlIO/.\-]*\d))[\dlIO]*(?:[/.\-][\dlIO]+)*(?![^\W\d_])"
+)
+# A digit next to an "l", "I" or "O": "\d[lIO]|[lIO][/.\-]?\d", written to open with one character class
+# so that the engine skips ahead to a candidate (most texts have none and are scanned in full).
+_SUSPECT = re.compile(r"[\dlIO](?:(?<=\d)[lIO]|(?<=[lIO])[/.\-]?\d)")
 _ROMAN_SLASH = re.compile(r"^[IVX]+[/.\-]")
 _CONFUSED = str.maketrans({"l": "1", "I": "1", "O": "0"})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -51,7 +60,7 @@ def accents(text: str) -> int:
 
 
 def repair_digits(text: str) -> str:
-    return _DIGITS.sub(_digit_token, text) if _SUSPECT.search(text) else text
+    return _CONFUSABLE_DIGITS.sub(_digit_token, text) if _SUSPECT.search(text) else text
 
 
 def _digit_token(match: re.Match[str]) -> str:
@@ -154,7 +163,7 @@ def _read_places(
 def restore_diacritics(text: str) -> str:
     """Spans that lost their diacritics, given back the spelling of a known phrase (see module doc)."""
     lines = text.split("\n")
-    split = [_WORD.findall(line) for line in lines]
+    split = list(map(_WORD.findall, lines))
     if not _damaged(split):
         return text
     # Each distinct word is looked at once; a line is folded only where a phrase may start or change.
@@ -163,14 +172,14 @@ def restore_diacritics(text: str) -> str:
     bare_words = frozenset(w for w in written if w.isascii() and w.lower() in lost)
     bare = [_bare_places(words, bare_words) if not bare_words.isdisjoint(words) else [] for words in split]
     folded_lines = [
-        [fold_word(w) for w in words] if places else [] for words, places in zip(split, bare, strict=True)
+        list(map(fold_word, words)) if places else [] for words, places in zip(split, bare, strict=True)
     ]
     openings = _name_openings(split, folded_lines, bare)
     first_words = {first for first, _ in openings}
     starters = frozenset(w for w in written if w[0].isupper() and fold_word(w) in first_words)
     for number, words in enumerate(split):
         if not folded_lines[number] and not starters.isdisjoint(words):
-            folded_lines[number] = [fold_word(w) for w in words]
+            folded_lines[number] = list(map(fold_word, words))
     # A line left unfolded opens none of `openings`.
     names, name_accented, name_longest = _read_names(split, folded_lines, openings)
     lexicon_accented = _lexicon_accented()

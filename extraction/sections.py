@@ -96,7 +96,7 @@ def parse_outline(
         wrapped = (
             current is not None
             and reaches_margin(lines[current.last_line - 1], width)
-            and not (current.numbered and len(current.text.split()) <= HEADING_WORDS)
+            and not (current.numbered and _short(current.text))
         )
         if current is not None and _continues(current, line, state, wrapped=wrapped):
             current.text = f"{current.text} {line}"
@@ -109,6 +109,12 @@ def parse_outline(
             outline.titles[paragraph.section] = paragraph.text
         outline.paragraphs.append(paragraph)
     return outline
+
+
+def _short(text: str) -> bool:
+    """At most HEADING_WORDS words; the words after those are not counted (a paragraph grows line by line,
+    and is asked again at each line)."""
+    return len(text.split(None, HEADING_WORDS)) <= HEADING_WORDS
 
 
 def _bare_line(raw: str) -> str:
