@@ -181,7 +181,7 @@ def _write(
         select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([plan.spec.feed for plan in plans])))}
     blocks = fresh if not in_memory or rendered_all else _all_blocks(session, plans, fresh)
     events = todos = 0
-    with BatchWriter() as writer:
+    with BatchWriter(out_dir) as writer:
         for plan in plans:
             spec = plan.spec
             if in_memory:

@@ -5,6 +5,7 @@ file is written over its feed's spare (the version before last, calendars.spares
 
 from __future__ import annotations
 
+import fcntl
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -32,6 +33,9 @@ _OF_PLAN = text(_JOINED + "WHERE a.plan_id = :plan ORDER BY c.sort_key")
 _EVERY = _BLOCKS + "ORDER BY c.sort_key"
 
 
+LOCK_FILE = ".build.lock"
+
+
 class Written(NamedTuple):
     temporary: str  # where the new version is written: the feed's spare, or a new temp file
     path: Path
@@ -39,16 +43,20 @@ class Written(NamedTuple):
 
 
 class BatchWriter:
-    """Atomic replacement of many files: each is written to its spare or a temp file beside its
-    target; on exit all are fsynced (in parallel) and then put in place of their targets. Readers see
-    the old file or the new one, never half of one; if any write or fsync fails, no file is replaced
-    and the temp files go (spares stay spares). Creating every file before the first fsync keeps
-    creation off the journal's lock."""
+    """Atomic replacement of many files under `folder`: each is written to its spare or a temp file
+    beside its target; on exit all are fsynced (in parallel) and then put in place of their targets.
+    Readers see the old file or the new one, never half of one; if any write or fsync fails, no file is
+    replaced and the temp files go (spares stay spares). Creating every file before the first fsync
+    keeps creation off the journal's lock. One batch at a time writes under `folder` (an exclusive
+    lock on its LOCK_FILE, from entering to the last file put in place): two builds at once (a sweep
+    and the server's refresher) must not write over the same spare."""
 
-    def __init__(self, workers: int = 16) -> None:
+    def __init__(self, folder: Path, workers: int = 16) -> None:
+        self._folder = folder
         self._workers = workers
         self._written: list[Written] = []
         self._folders: set[Path] = set()
+        self._lock: int | None = None
 
     def write(self, path: Path, parts: Iterable[bytes]) -> None:
         if path.parent not in self._folders:
@@ -69,6 +77,9 @@ class BatchWriter:
             os.close(descriptor)
 
     def __enter__(self) -> BatchWriter:
+        self._folder.mkdir(parents=True, exist_ok=True)
+        self._lock = os.open(self._folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fcntl.flock(self._lock, fcntl.LOCK_EX)  # waits for another build's batch to end
         return self
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -88,6 +99,9 @@ class BatchWriter:
             for written in self._written:
                 if not written.reused:
                     Path(written.temporary).unlink(missing_ok=True)
+            if self._lock is not None:
+                os.close(self._lock)  # and with it the lock
+                self._lock = None
 
 
 def _write_all(descriptor: int, parts: list[bytes]) -> None:

@@ -258,18 +258,18 @@ def test_a_failed_batch_write_keeps_the_old_feeds_and_leaves_no_temporary_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     old = tmp_path / "units" / "feed.ics"
-    with BatchWriter() as writer:
+    with BatchWriter(tmp_path) as writer:
         writer.write(old, [b"old"])
 
     def disk_full(_descriptor: int) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr("calendars.writing.os.fsync", disk_full)
-    with pytest.raises(OSError, match="disk full"), BatchWriter() as writer:
+    with pytest.raises(OSError, match="disk full"), BatchWriter(tmp_path) as writer:
         writer.write(old, [b"new"])
         writer.write(tmp_path / "plans" / "other.ics", [b"new"])
     assert old.read_bytes() == b"old"
-    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["feed.ics"]
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [".build.lock", "feed.ics"]
 
 
 def test_a_big_coordinators_feed_is_left_to_the_next_full_pass(
