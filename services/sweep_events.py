@@ -16,6 +16,9 @@ from store.sweep_tables import EventMarkRow
 
 EVENTS, PLAN_FLOWS = "events", "plan-flows"
 MARKS: Table = EventMarkRow.__table__  # type: ignore[assignment]
+# The sweeps' history rows a stream has not had (see _window), and their assignments and plans.
+_ABOVE_MARK = "h.id > :mark AND h.id <= :top AND h.cause = 'sweep'"
+_JOINED = "status_history h JOIN assignments a ON a.id = h.assignment_id JOIN plans p ON p.id = a.plan_id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,15 +57,14 @@ def pending(connection: Connection, limit: int) -> Pending:
         text("""
         SELECT h.id, h.as_of, a.id, p.key, t.section, t.task_key, u.name, a.role, h.old_status,
           h.new_status, a.overdue_days
-        FROM status_history h JOIN assignments a ON a.id = h.assignment_id JOIN plans p ON p.id = a.plan_id
-          JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
-        WHERE h.id > :mark AND h.id <= :top AND h.cause = 'sweep' ORDER BY h.id LIMIT :limit"""),
+        FROM """ + _JOINED + " JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id"
+        + f" WHERE {_ABOVE_MARK} ORDER BY h.id LIMIT :limit"),
         window,
     ).all()
     waiting = len(rows)
     if waiting == limit:
         waiting = int(connection.execute(
-            text("SELECT COUNT(*) FROM status_history WHERE id > :mark AND id <= :top AND cause = 'sweep'"),
+            text(f"SELECT COUNT(*) FROM status_history h WHERE {_ABOVE_MARK}"),
             window,
         ).scalar_one())
     space = uuid.UUID(namespace)
@@ -84,9 +86,8 @@ def pending_plan_changes(connection: Connection) -> tuple[list[PlanChange], int]
     rows = connection.execute(
         text("""
         SELECT p.key, h.new_status, COUNT(*), SUM(CASE WHEN h.old_status IS NULL THEN 1 ELSE 0 END)
-        FROM status_history h JOIN assignments a ON a.id = h.assignment_id JOIN plans p ON p.id = a.plan_id
-        WHERE h.id > :mark AND h.id <= :top AND h.cause = 'sweep'
-        GROUP BY p.key, h.new_status ORDER BY p.key, h.new_status"""),
+        FROM """ + _JOINED + f" WHERE {_ABOVE_MARK}"
+        + " GROUP BY p.key, h.new_status ORDER BY p.key, h.new_status"),
         bounds,
     ).all()
     changes: dict[str, PlanChange] = {}
