@@ -151,8 +151,28 @@ def _place_date(header: list[str]) -> tuple[str | None, date | None]:
     for line in header:
         m = _PLACE_DATE.search(line)
         if m:
-            return m.group("place").strip(), date(int(m["y"]), int(m["m"]), int(m["d"]))
+            return _right_of_capitals(m.group("place").strip()), date(int(m["y"]), int(m["m"]), int(m["d"]))
     return None, None
+
+
+# The right column of a document's head, where a PDF's text runs it into the left one on one line:
+# "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH QUẢNG NAM Độc lập - Tự do - Hạnh phúc".
+_RIGHT_COLUMN = re.compile(
+    r"\s(?:CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])|\s[A-ZĐÀ-Ỹ][a-zà-ỹđ][^,]{0,40},\s*ngày\s+\d"
+)
+
+
+def left_column(line: str) -> str:
+    """The head's left column (issuer, number) of a line that runs both columns together."""
+    m = _RIGHT_COLUMN.search(line)
+    return line[: m.start()].strip() if m else line
+
+
+def _right_of_capitals(place: str) -> str:
+    """ "KH-UBND Quảng Nam" → "Quảng Nam": the place without the left column's end run into it."""
+    words = place.split()
+    upper = [i for i, word in enumerate(words[:-1]) if word.isupper() and sum(map(str.isalpha, word)) >= 3]
+    return " ".join(words[upper[-1] + 1 :]) if upper and not words[-1].isupper() else place
 
 
 def _first_date(lines: list[str]) -> date | None:
@@ -205,7 +225,7 @@ def _issuer(lines: list[str], kind_at: int, rest: str) -> str | None:
         return _with_place(proper_case(following[4:]), lines)
     top: list[str] = []
     for line in lines[: max(kind_at - 1, 0) or _header_end(lines)]:
-        text = line.strip().strip("*").strip()
+        text = left_column(line.strip().strip("*").strip())
         if text.isupper() and len(text) > 2 and not text.startswith(_NATIONAL) and not text.startswith("SỐ"):
             top.append(text)
     if not top:
@@ -286,7 +306,7 @@ def proper_case(text: str) -> str:
 def _signer(lines: list[str], body_last: int) -> Person | None:
     title, name = None, None
     for line in lines[body_last : body_last + 30]:
-        text = line.strip().strip("*").strip()
+        text = _signature_columns(line.strip().strip("*").strip())[1]
         if text.isupper() and _SIGN_TITLE.match(text):
             title = text
         elif title and _NAME.match(text):
@@ -296,6 +316,16 @@ def _signer(lines: list[str], body_last: int) -> Person | None:
         return None
     position = re.sub(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s.*", "", title or "").strip()
     return Person(name=name, title=_position(position) if position else None)
+
+
+def _signature_columns(line: str) -> tuple[str, str]:
+    """(recipients' column, signer's column) of a line of the signature block; a PDF's text runs the two
+    together: "- Như trên; KT. CHỦ TỊCH". A line of one column is both."""
+    for space in re.finditer(r"\s+", line):
+        left, right = line[: space.start()], line[space.end() :]
+        if right.isupper() and not left.isupper() and _SIGN_TITLE.match(right):
+            return left, right
+    return line, line
 
 
 def _position(text: str) -> str:
@@ -316,7 +346,7 @@ def _recipients(lines: list[str], body_last: int) -> tuple[str, ...]:
     found: list[str] = []
     started = False
     for line in lines[body_last : body_last + 40]:
-        text = line.strip()
+        text = _signature_columns(line.strip())[0]
         if _RECIPIENTS.match(text):
             started = True
             continue

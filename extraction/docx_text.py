@@ -1,7 +1,10 @@
 """The text of a .docx as lines: every run (tracked insertions too), Word's list numbers, tables as rows.
 
 python-docx opens the package; the body is read from its XML because `Paragraph.text` leaves out
-runs inside `w:ins` and `Row.cells` repeats a merged cell once per grid column.
+runs inside `w:ins` and `Row.cells` repeats a merged cell once per grid column. Administrative
+documents lay out their head (issuer and number beside the national motto and the place and date) and
+their signature block (recipients beside the signer) as borderless tables: those are read as the lines
+a typed page shows, cell after cell, not as a table row that runs the issuer into the motto.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from lxml import etree
 
 from extraction.docx_numbering import Numbering
 from models.errors import DocumentError
+from models.text import ascii_slug
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -30,6 +34,10 @@ _SKIPPED = frozenset({
     f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", f"{_W}sectPr", f"{_MC}Fallback",
 })
 TABLE_SEPARATOR_CELL = "---"
+# What only a document's head or signature block holds (as ascii_slug reads it), and how many rows such a
+# layout table has at most.
+_LAYOUT_MARKS = ("cong-hoa-xa-hoi-chu-nghia-viet-nam", "dang-cong-san-viet-nam", "noi-nhan")
+LAYOUT_ROWS = 3
 
 
 def docx_lines(path: Path) -> list[str]:
@@ -81,7 +89,13 @@ def _inline(node: Any, parts: list[str], boxes: list[Any]) -> None:
 
 
 def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
-    for index, row in enumerate(_rows(table)):
+    rows = list(_rows(table))
+    if len(rows) <= LAYOUT_ROWS and _is_layout(table):
+        for row in rows:
+            for cell in _own_cells(row):
+                yield from _blocks(cell, numbering)
+        return
+    for index, row in enumerate(rows):
         cells = _row_cells(row, numbering)
         yield "| " + " | ".join(cells) + " |"
         if index == 0:
@@ -97,11 +111,19 @@ def _rows(table: Any) -> Iterator[Any]:
             yield from _rows(child)
 
 
+def _is_layout(table: Any) -> bool:
+    slug = ascii_slug(" ".join(node.text or "" for node in table.iter(T)))
+    return any(mark in slug for mark in _LAYOUT_MARKS)
+
+
+def _own_cells(row: Any) -> Iterator[Any]:
+    """The row's cells, not those of a table nested inside them."""
+    return (cell for cell in row.iter(TC) if _nearest_row(cell) is row)
+
+
 def _row_cells(row: Any, numbering: Numbering) -> list[str]:
     cells: list[str] = []
-    for cell in row.iter(TC):
-        if _nearest_row(cell) is not row:
-            continue  # a cell of a table nested inside this row's cells
+    for cell in _own_cells(row):
         properties = cell.find(f"{_W}tcPr")
         span = 1
         text = _cell_text(cell, numbering)
