@@ -193,7 +193,7 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
     explicit = match.group("y") or match.group("y2")
     year, confidence = year_of(explicit, ctx)
     first, last = month_window(year, month)
-    if prefix == "từ":
+    if prefix == "từ" or (prefix in RANGE_PREFIXES and p.MONTH_RANGE_END_RE.match(text, match.end())):
         return _month_range(text, match, start, first, ctx, confidence)
     reading = _period_reading(prefix, first, last, K.month, confidence)
     if prefix == "đầu":
@@ -251,6 +251,10 @@ def _found(match: re.Match[str], prefix: str, start: int, reading: Reading) -> F
 
 def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     quarter = p.ROMAN.get(match.group("q")) or int(match.group("q"))
+    if prefix in RANGE_PREFIXES and not (match.group("y") or match.group("y2")):
+        ranged = _quarter_range(text, match, quarter, ctx)
+        if ranged is not None:
+            return Found(start if prefix else match.start(), *ranged)
     year, confidence = year_of(match.group("y") or match.group("y2"), ctx)
     first, last = quarter_window(year, quarter)
     reading = _period_reading(prefix, first, last, K.quarter, confidence)
@@ -258,6 +262,26 @@ def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: 
         reading = Reading(K.month, month_end(year, first.month), start=first, confidence=0.5,
                           strength=Strength.bare)
     return _found(match, "" if prefix in ("từ", "giữa") else prefix, start, reading)
+
+
+# Prepositions after which "tháng 10-12" and "quý II-III" read as one window.
+RANGE_PREFIXES = frozenset({"", "từ"}) | WITHIN
+
+
+def _quarter_range(text: str, match: re.Match[str], quarter: int, ctx: Context) -> tuple[int, Reading] | None:
+    """(end, reading) of "quý II-III/2025" and its like: the window from the first quarter's start to the
+    last one's end."""
+    end, last_quarter, last = match.end(), quarter, None
+    while (further := p.QUARTER_RANGE_END_RE.match(text, end)) is not None:
+        numeral = further.group("q") or further.group("roman")
+        last_quarter, end, last = p.ROMAN.get(numeral) or int(numeral), further.end(), further
+        if further.group("y") or further.group("y2"):
+            break
+    if last is None or last_quarter <= quarter:
+        return None
+    year, confidence = year_of(last.group("y") or last.group("y2"), ctx)
+    first_day, last_day = quarter_window(year, quarter)[0], quarter_window(year, last_quarter)[1]
+    return end, Reading(K.quarter, last_day, start=first_day, confidence=confidence)
 
 
 def half_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:

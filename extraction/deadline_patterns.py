@@ -43,9 +43,16 @@ RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?{DATE}")
 
 _YEAR_TAIL = rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|{S}năm{S}(?P<y2>{YEAR}))?(?![\d/])"
 MONTH_RE = re.compile(rf"tháng{S}(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)")
-# "từ tháng 3 đến tháng 5/2024": the second month, read after a first one.
-MONTH_RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?tháng{S}(?P<m>\d{{1,2}}){_YEAR_TAIL}")
+# "từ tháng 3 đến tháng 5/2024", "tháng 10-12/2025": the second month, read after a first one.
+MONTH_RANGE_END_RE = re.compile(
+    rf"\s*(?:(?:đến|tới|-|–)\s*(?:hết\s+)?tháng{S}|[-–]\s*)(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)"
+)
 QUARTER_RE = re.compile(rf"quý{S}(?P<q>iv|i{{1,3}}|[1-4]){_WORD_END}{_YEAR_TAIL}")
+# "quý II-III/2025", "quý III, IV năm 2025", "quý III và quý IV/2025": a further quarter after one (an
+# Arabic numeral only after "quý": "trong quý I, 2 đơn vị ..." is not a range).
+QUARTER_RANGE_END_RE = re.compile(
+    rf"\s*(?:[-–,]|và|đến|tới)\s*(?:quý{S}(?P<q>iv|i{{1,3}}|[1-4])|(?P<roman>iv|i{{1,3}})){_WORD_END}{_YEAR_TAIL}"
+)
 _HALF_YEAR_TAIL = rf"(?:{S}(?:năm{S})?(?P<y>{YEAR}))?(?!\d)"
 # "6 tháng đầu năm 2024": read from "tháng"; the "6" on its left is checked by SIX_LEFT_RE.
 HALF_YEAR_RE = re.compile(rf"tháng{S}(?P<which>đầu|cuối)(?:{S}năm)?{_HALF_YEAR_TAIL}")

@@ -158,7 +158,8 @@ def _place_date(header: list[str]) -> tuple[str | None, date | None]:
 # The right column of a document's head, where a PDF's text runs it into the left one on one line:
 # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH QUẢNG NAM Độc lập - Tự do - Hạnh phúc".
 _RIGHT_COLUMN = re.compile(
-    r"\s(?:CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])|\s[A-ZĐÀ-Ỹ][a-zà-ỹđ][^,]{0,40},\s*ngày\s+\d"
+    r"\s(?:CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])"
+    r"|\s[A-ZĐÀ-Ỹ][a-zà-ỹđ][^,]{0,40},\s*ngày\s+\d"
 )
 
 
