@@ -83,6 +83,8 @@ AT_DAY = LOOSE | {
     "trước hoặc trong", "trước hoặc vào",
 }
 WITHIN = frozenset({"trong", "vào", "ngay trong", "chậm nhất trong", "muộn nhất trong"})
+# Prepositions after which "30/9" is a day, never a fraction ("không quá 1/3" is one).
+DATING = (AT_DAY - LOOSE) | {"trước"}
 
 
 def prefix_words(prefix: str) -> str:
@@ -137,12 +139,13 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def read_date(match: re.Match[str], ctx: Context) -> tuple[date, float] | None:
-    """The date of a DATE match; None for a bare "10/4" (a fraction, a ratio) with no "ngày" or year."""
+def read_date(match: re.Match[str], ctx: Context, *, dated: bool = False) -> tuple[date, float] | None:
+    """The date of a DATE match; None for a bare "10/4" (a fraction, a ratio) with no "ngày" or year,
+    unless a preposition that only a date follows stands before it (`dated`: "trước 30/9")."""
     day, month, year = (match.group("d1"), match.group("m1"), match.group("y1"))
     if day is None:
         day, month, year = (match.group("d2"), match.group("m2"), match.group("y2"))
-    if year is None and match.group("ngay") is None:
+    if year is None and match.group("ngay") is None and not dated:
         return None
     number, confidence = year_of(year, ctx)
     if not 1 <= int(month) <= 12:
@@ -154,7 +157,7 @@ def read_date(match: re.Match[str], ctx: Context) -> tuple[date, float] | None:
 def date_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     if is_reference_date(text, match.start(), match.end()):
         return None
-    read = read_date(match, ctx)
+    read = read_date(match, ctx, dated=prefix in DATING)
     if read is None:
         return None
     day, confidence = read

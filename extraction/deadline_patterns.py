@@ -97,6 +97,15 @@ COUNT_LEFT_RE = re.compile(
     r"(?<!\w)(?P<prefix>trong(?:\s+vòng|\s+thời\s+hạn)?|không\s+quá|chậm\s+nhất(?:\s+trong)?)"
     r"\s+(?:[^\W\d_]+\s+){0,3}\(?$"
 )
+# "Tết Nguyên đán", "Tết cổ truyền", "Tết Ất Tỵ năm 2025": the lunar new year (not "Tết Dương lịch",
+# "Tết Trung thu", which name other days).
+_CAN_CHI = (
+    r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
+)
+TET_RE = re.compile(
+    rf"tết(?:{S}(?:nguyên{S}đán|cổ{S}truyền)(?:{S}{_CAN_CHI})?|{S}{_CAN_CHI}){_WORD_END}"
+    rf"(?:{S}(?:năm{S})?(?P<y>{YEAR})(?![\d/]))?"
+)
 ONGOING_RE = re.compile(rf"thường{S}xuyên{_WORD_END}(?:\s*,\s*liên{S}tục)?")
 
 # What stands right before a core token and changes its meaning.

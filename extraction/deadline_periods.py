@@ -22,6 +22,7 @@ from extraction.deadline_forms import (
     year_of,
 )
 from models.deadlines import Deadline, Frequency, Recurrence, occurrences, working_days_due, year_window
+from models.workdays import lunar_new_year
 
 _FREQUENCIES = {"tuần": Frequency.weekly, "tháng": Frequency.monthly, "quý": Frequency.quarterly,
                 "năm": Frequency.yearly}
@@ -140,6 +141,26 @@ def _counted_from(match: re.Match[str], ctx: Context) -> tuple[date | None, floa
     if event and ctx.issued is not None and p.FROM_ISSUE_RE.search(event):
         return ctx.issued, 0.8
     return None, 0.5
+
+
+def tet_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    """ "trước Tết Nguyên đán (Ất Tỵ) 2025": the day before the lunar new year; without a year, the first one
+    after the document's issue. Other prepositions ("dịp Tết") name an occasion, not a deadline."""
+    if prefix != "trước":
+        return None
+    explicit = match.group("y")
+    if explicit:
+        tet, confidence = lunar_new_year(int(explicit)), 1.0
+    elif ctx.issued is not None:
+        this_year = lunar_new_year(ctx.issued.year)
+        later = this_year if this_year is not None and this_year > ctx.issued else None
+        tet, confidence = later or lunar_new_year(ctx.issued.year + 1), 0.9
+    else:
+        year, confidence = year_of(None, ctx)
+        tet, confidence = lunar_new_year(year), confidence * 0.6
+    if tet is None:
+        return None
+    return Found(start, match.end(), Reading(K.before_date, tet - timedelta(days=1), confidence=confidence))
 
 
 def ongoing_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:

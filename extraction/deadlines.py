@@ -38,6 +38,7 @@ from extraction.deadline_periods import (
     recurring_day_form,
     recurring_form,
     season_form,
+    tet_form,
     this_year_form,
     working_days_form,
     year_end_form,
@@ -102,6 +103,7 @@ FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
     (_recurring, recurring_form, (("định", "hằng", "hàng"),)),
     (p.WORKING_DAYS_RE.finditer, working_days_form, ((DIGIT,), ("ngày",))),
     (p.ONGOING_RE.finditer, ongoing_form, (("thường",),)),
+    (p.TET_RE.finditer, tet_form, (("tết",),)),
 )
 _DIGIT_RE = re.compile(r"\d")
 _FORM_WORDS = tuple(sorted({word for *_, needs in FORMS for group in needs for word in group} - {DIGIT}))

@@ -58,3 +58,12 @@ def working_days_between(start: date, end: date) -> int:
     if end < start:
         return -working_days_between(end, start)
     return sum(1 for n in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=n)))
+
+
+TET = "Tết Nguyên Đán"  # the holidays package's Vietnamese name of the lunar new year's first day
+
+
+def lunar_new_year(year: int) -> date | None:
+    """The first day of the lunar year that starts in `year` (January or February), or None if the
+    holidays package does not know that year."""
+    return next((d for d, name in _calendar(year).items() if d.year == year and name == TET), None)
