@@ -34,6 +34,8 @@ _PARTNER_LABEL = re.compile(
 )
 _LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:]{1,40}?)\s*:\s*(?P<rest>.*)$")
 _TITLE_PARTS = re.compile(r",|;|\bvà\b")
+# A sentence whose units only join the task before it: "Y phối hợp thực hiện.", "Y tham gia."
+_JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.;,]*$", re.IGNORECASE)
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
 
 
@@ -211,12 +213,21 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
             if base is not None:
                 clause.units, clause.groups = list(base.units), list(base.groups)
                 clause.inherited = True
+        elif current is not None and not current.inherited and _only_joins(clause):
+            # "X làm A; Y phối hợp thực hiện.": Y takes part in X's task, which it names no other of.
+            current.text += " " + sentence
+            current.participants.extend(u for u in clause.units if u not in current.participants)
+            continue
         elif paragraph.numbered:
             reading.heading_units.setdefault(paragraph.section, clause)
         clauses.append(clause)
         current = clause
     for clause in clauses:
         _emit(reading, paragraph, clause)
+
+
+def _only_joins(clause: Clause) -> bool:
+    return clause.role == "participant" and bool(_JOINING_ONLY.match(clause.task))
 
 
 def _bracketed(

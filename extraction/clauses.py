@@ -40,7 +40,9 @@ _COORDINATE = re.compile(
 )
 _LEAD_OPENING = re.compile(r"^(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b[\s,;]*", re.IGNORECASE)
 _COORDINATE_OPENING = re.compile(r"^phối hợp(?:\s+chặt chẽ)?\s+với\s+", re.IGNORECASE)
-_PARTICIPATE_OPENING = re.compile(r"^(?:tham gia|phối hợp thực hiện)\b", re.IGNORECASE)
+_PARTICIPATE_OPENING = re.compile(r"^(?:tham gia|phối hợp thực hiện\b|phối hợp\s*[.;]?\s*$)", re.IGNORECASE)
+# After a lead: "..., Y phối hợp kiểm tra" (not "phối hợp với", which names whom the lead works with).
+_JOINS = re.compile(r"^(?:phối hợp(?!\s+(?:chặt chẽ\s+)?với)|tham gia)\b\s*", re.IGNORECASE)
 _MODAL = re.compile(r"^(?:[\w]+\s+){0,2}(?:cần|phải|có trách nhiệm|chịu trách nhiệm)\b", re.IGNORECASE)
 DIRECTIVE = re.compile(
     r"(?=[cpyđgnkt])\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b",
@@ -76,12 +78,25 @@ def sentences(text: str) -> list[tuple[int, str]]:
         gap_start, gap_end = m.span("gap" if m.group("gap") is not None else "after_semicolon")
         if _ABBREVIATION.search(text[max(0, gap_start - 4) : gap_start]):
             continue
-        if text[gap_start - 1] == ";" and text[gap_end : gap_end + 1].isupper() and read_units(text, gap_end):
-            continue  # "X; Y; Z: ..." is one list of units
+        if (
+            text[gap_start - 1] == ";"
+            and text[gap_end : gap_end + 1].isupper()
+            and read_units(text, gap_end)
+            and _units_only(text[start : gap_start - 1])
+        ):
+            continue  # "X; Y; Z: ..." is one list of units ("X làm A; Y phối hợp" two sentences)
         pieces.append((start, text[start:gap_start]))
         start = gap_end
     pieces.append((start, text[start:]))
     return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def _units_only(piece: str) -> bool:
+    """Whether a piece of a sentence names units and nothing else ("Giao Sở A", "Sở B")."""
+    body = _CONNECTIVE.sub("", piece.strip().lstrip("-+•*: ").strip())
+    address = _ADDRESS.match(body)
+    found = read_units(body, address.end() if address else 0, persons=True)
+    return found is not None and found.end >= len(body.rstrip(" ,"))
 
 
 def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
@@ -135,6 +150,7 @@ def apply_roles(clause: Clause, predicate: str) -> None:
     coordinate = _COORDINATE_OPENING.match(rest)
     if lead:
         rest = rest[lead.end() :]
+        rest = _participants_after_lead(clause, rest)
     elif coordinate:
         helped = read_units(rest, coordinate.end())
         if helped is not None:
@@ -148,6 +164,18 @@ def apply_roles(clause: Clause, predicate: str) -> None:
         if others is not None:
             clause.participants.extend(n for n in others.names if n not in clause.participants)
     clause.task = rest.strip(" ,;")
+
+
+def _participants_after_lead(clause: Clause, rest: str) -> str:
+    """ "X chủ trì, Y phối hợp kiểm tra ...": Y takes part; the task is what follows."""
+    others = read_units(rest)
+    if others is None or others.stop != "predicate":
+        return rest
+    joins = _JOINS.match(rest[others.end :].lstrip(" ,"))
+    if joins is None:
+        return rest
+    clause.participants.extend(n for n in others.names if n not in clause.participants)
+    return rest[others.end :].lstrip(" ,")[joins.end() :]
 
 
 def clause_without_units(text: str) -> Clause:

@@ -9,6 +9,7 @@ words of its name (capitalised words, place and level words), until a predicate 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
@@ -365,10 +366,17 @@ def _shared_office(tokens: Tokens, current: list[Part], part: Part) -> bool:
     return len(served) == 1 and match(_INSTITUTION, served, 0) == 1 and joined
 
 
+# What a heading of units may add in brackets: the office inside the unit that does the work ("Sở Nội
+# vụ (Ban Thi đua - Khen thưởng)"), its part ("(cơ quan thường trực)"), a short name ("(sau đây gọi chung
+# là ...)").
+_BRACKETED_TAIL = re.compile(r"^(?:\([^()]*\)\s*)+[.:;]?$")
+
+
 def unit_heading(text: str) -> UnitList | None:
-    """The units of a heading that is nothing but units ("1.2.1. Ban Tuyên giáo Thành ủy", "X:")."""
+    """The units of a heading that is nothing but units ("1.2.1. Ban Tuyên giáo Thành ủy", "X:"), with
+    what it says of them in brackets."""
     found = read_units(text, persons=True)
     if found is None:
         return None
     rest = text[found.end :].strip(" .:;")
-    return found if not rest else None
+    return found if not rest or _BRACKETED_TAIL.match(rest) else None

@@ -119,7 +119,7 @@ def _plain_sentences(text: str) -> list[tuple[int, str]]:
         if clauses._ABBREVIATION.search(text[max(0, m.start() - 4) : m.start()]):
             continue
         listed = text[m.end() : m.end() + 1].isupper() and units.read_units(text, m.end())
-        if text[m.start() - 1] == ";" and listed:
+        if text[m.start() - 1] == ";" and listed and clauses._units_only(text[start : m.start() - 1]):
             continue
         pieces.append((start, text[start : m.start()]))
         start = m.end()

@@ -1,0 +1,65 @@
+"""Participants named in a clause of their own, and unit headings that say more of the unit in brackets."""
+
+from __future__ import annotations
+
+from extraction.extract import extract
+
+HEAD = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 456/KH-UBND
+Nghệ An, ngày 10 tháng 4 năm 2025
+KẾ HOẠCH
+Thực hiện phong trào thi đua năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+Tạo chuyển biến rõ nét.
+II. TỔ CHỨC THỰC HIỆN
+"""
+
+
+def _assignments(body: str) -> list[tuple[str, str, str, str]]:
+    plan = extract(HEAD + body).plan
+    tasks = {task.id: task for task in plan.tasks}
+    return [(tasks[a.task].section, a.unit, a.role.value, tasks[a.task].text) for a in plan.assignments]
+
+
+def test_a_unit_that_joins_after_a_semicolon_takes_part_in_the_task_before_it() -> None:
+    found = _assignments(
+        "1. Giao Sở Tài chính thẩm định, tham mưu bố trí kinh phí; "
+        "Kho bạc Nhà nước tỉnh phối hợp thực hiện.\n"
+        "2. Sở Xây dựng chủ trì rà soát quy hoạch. Sở Tài nguyên và Môi trường phối hợp.\n"
+    )
+    assert [(s, u, r) for s, u, r, _ in found] == [
+        ("II.1", "Sở Tài chính", "lead"),
+        ("II.1", "Kho bạc Nhà nước tỉnh", "participant"),
+        ("II.2", "Sở Xây dựng", "lead"),
+        ("II.2", "Sở Tài nguyên và Môi trường", "participant"),
+    ]
+    assert found[0][3] == found[1][3]  # one task, two units
+
+
+def test_a_list_of_units_split_by_semicolons_stays_one_list() -> None:
+    found = _assignments("1. Giao Sở Y tế; Sở Giáo dục và Đào tạo; Sở Nội vụ chủ trì triển khai.\n")
+    assert [(u, r) for _, u, r, _ in found] == [
+        ("Sở Y tế", "lead"),
+        ("Sở Giáo dục và Đào tạo", "lead"),
+        ("Sở Nội vụ", "lead"),
+    ]
+
+
+def test_a_unit_that_joins_after_the_lead_in_the_same_clause_is_a_participant() -> None:
+    found = _assignments("1. Sở Công Thương chủ trì, Sở Tài chính phối hợp kiểm tra giá cả thị trường.\n")
+    assert [(u, r) for _, u, r, _ in found] == [("Sở Công Thương", "lead"), ("Sở Tài chính", "participant")]
+
+
+def test_a_unit_heading_with_its_office_or_short_name_in_brackets_owns_the_items_under_it() -> None:
+    found = _assignments(
+        "1. Sở Nội vụ (Ban Thi đua - Khen thưởng)\n"
+        "- Tổng hợp, báo cáo kết quả thực hiện về UBND tỉnh trước ngày 15/12/2025.\n"
+        "2. Các sở, ban, ngành cấp tỉnh; UBND các huyện, thị xã (sau đây gọi chung là các cơ quan, đơn vị)\n"
+        "- Xây dựng kế hoạch cụ thể, hoàn thành trong tháng 5/2025.\n"
+    )
+    assert [(s, u, r) for s, u, r, _ in found] == [
+        ("II.1", "Sở Nội vụ", "lead"),
+        ("II.2", "Các sở, ban, ngành cấp tỉnh", "lead"),
+        ("II.2", "UBND các huyện, thị xã", "lead"),
+    ]
