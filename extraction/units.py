@@ -312,12 +312,39 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
     names: list[str] = []
     groups: list[bool] = []
     for group in _group(tokens, parts):
-        first, last = tokens[group[0].first], tokens[group[-1].last]
+        held = _held_body(tokens, group[0])
+        first_index, kinds = group[0].first, [p.kind for p in group]
+        if held is not None:
+            first_index, kinds[0] = held
+        first, last = tokens[first_index], tokens[group[-1].last]
         name = text[first.start : last.end].strip(" ,;")
         names.append(name[:1].upper() + name[1:])
-        groups.append(len(group) > 1 or any(p.kind != "specific" for p in group))
+        groups.append(len(group) > 1 or any(kind != "specific" for kind in kinds))
     end = tokens[parts[-1].last].end
     return UnitList(names, groups, tokens[parts[0].first].start, end, stop, parts)
+
+
+# Titles of the person at the head of a body: "Giám đốc Sở Y tế" is told what the Sở is to do.
+_OFFICE_HOLDERS = frozenset(
+    tuple(title.split())
+    for title in ("giám đốc", "tổng giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư")
+)
+
+
+def _held_body(tokens: Tokens, part: Part) -> tuple[int, str] | None:
+    """(first token, kind) of the body whose head a person part names: "Giám đốc Sở Y tế" → "Sở Y tế",
+    "Chủ tịch UBND các huyện" → "UBND các huyện"; None for other parts."""
+    if part.kind != "person" or part.head not in _OFFICE_HOLDERS:
+        return None
+    after = next(
+        (j + len(part.head) for j in range(part.first, part.last + 1)
+         if tuple(t.low for t in tokens[j : j + len(part.head)]) == part.head),
+        None,
+    )
+    if after is None or after > part.last:
+        return None
+    taken, kind, _ = _head(tokens, after, persons=False, in_list=True)
+    return (after, "specific" if kind in ("named", "institution") else kind) if taken else None
 
 
 def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:

@@ -63,3 +63,18 @@ def test_a_unit_heading_with_its_office_or_short_name_in_brackets_owns_the_items
         ("II.2", "Các sở, ban, ngành cấp tỉnh", "lead"),
         ("II.2", "UBND các huyện, thị xã", "lead"),
     ]
+
+
+def test_the_head_of_a_body_told_to_act_gives_the_task_to_the_body() -> None:
+    found = _assignments(
+        "1. Giám đốc Sở Kế hoạch và Đầu tư rà soát, báo cáo UBND tỉnh trước ngày 15/6/2025.\n"
+        "2. Chủ tịch UBND các huyện, thành phố chỉ đạo giải phóng mặt bằng.\n"
+        "3. Thủ trưởng các cơ quan, đơn vị báo cáo tình hình giải ngân.\n"
+    )
+    assert [(u, r) for _, u, r, _ in found] == [
+        ("Sở Kế hoạch và Đầu tư", "lead"),
+        ("UBND các huyện, thành phố", "lead"),
+        ("Các cơ quan, đơn vị", "lead"),
+    ]
+    groups = {unit.name: unit.group for unit in extract(HEAD + "1. Giám đốc Sở Y tế chỉ đạo.\n").plan.units}
+    assert groups == {"Sở Y tế": False}
