@@ -4,8 +4,9 @@ Matching rules (one gold entry ↔ at most one prediction, best pairs first):
 - same document;
 - same section, or one section a prefix of the other at a component boundary ("II.3.1" ~ "II.3.1.2",
   scored lower than an exact match); a gold section of null matches any section;
-- same unit by `models.text.name_key`, or a close spelling (similarity ≥ 0.85, one name the other
-  plus trailing words such as "huyện"), or one name is a part of the other's list
+- same unit by `models.text.name_key` (a head's title before a body dropped: "Giám đốc Sở Y tế" ~
+  "Sở Y tế"), or a close spelling (similarity ≥ 0.85, one name the other plus trailing words such as
+  "huyện"), or one name is a part of the other's list
   ("Quốc hội" ~ "Bộ Chính trị, Quốc hội, Chính phủ"); null matches only null;
 - same role, or the gold entry's `also_ok_role`.
 Gold entries marked `optional` are neither rewarded nor penalised: a prediction left over after the
@@ -134,11 +135,21 @@ def _parts(name: str) -> list[str]:
     return [name_key(p) for p in re.split(r",|;|\bvà\b", name) if name_key(p)]
 
 
+# "Giám đốc Sở Y tế" and "Sở Y tế" name the same addressee: the body its head answers for.
+_OFFICE_HOLDER = re.compile(
+    r"^(?:tổng giám đốc|giám đốc|chủ tịch|thủ trưởng|người đứng đầu|bí thư)\s+", re.IGNORECASE
+)
+
+
+def _body_key(name: str) -> str:
+    return name_key(_OFFICE_HOLDER.sub("", name.strip()))
+
+
 def unit_score(gold: str | None, predicted: str | None) -> int:
     if gold is None or predicted is None:
         return 2 if gold is None and predicted is None else 0
     g, p = name_key(gold), name_key(predicted)
-    if g == p:
+    if g == p or _body_key(gold) == _body_key(predicted):
         return 2
     if SequenceMatcher(None, g, p).ratio() >= 0.85:
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extraction.evaluate import unit_score
 from extraction.extract import extract
 
 HEAD = """ỦY BAN NHÂN DÂN
@@ -78,3 +79,9 @@ def test_the_head_of_a_body_told_to_act_gives_the_task_to_the_body() -> None:
     ]
     groups = {unit.name: unit.group for unit in extract(HEAD + "1. Giám đốc Sở Y tế chỉ đạo.\n").plan.units}
     assert groups == {"Sở Y tế": False}
+
+
+def test_scoring_takes_a_heads_title_and_its_body_for_the_same_unit() -> None:
+    assert unit_score("Giám đốc Sở Y tế", "Sở Y tế") == 2
+    assert unit_score("Thủ trưởng các cơ quan, đơn vị nêu trên", "Các cơ quan, đơn vị nêu trên") == 2
+    assert unit_score("Giám đốc Sở Y tế", "Sở Tư pháp") == 0
