@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from extraction.assignments import read_tasks
 from extraction.deadlines import EventMatch, find_events
 from extraction.document import DocumentInfo, read_metadata
+from extraction.gap_tables import gap_tables_as_pipes
 from extraction.indicators import Indicator, read_indicators
 from extraction.normalize import normalize_document
 from extraction.ocr import repair_ocr
@@ -49,7 +50,7 @@ class Extraction:
 def extract(source_text: str, *, source_name: str = "") -> Extraction:
     """Everything dondoc reads from one document's text (already read from its file)."""
     forget_recent()  # nothing read in one document is kept for the next
-    text = repair_ocr(normalize_document(source_text))
+    text = repair_ocr(normalize_document(gap_tables_as_pipes(source_text)))
     lines = text.split("\n")
     info = read_metadata(lines)
     issued = info.document.issued

@@ -9,6 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from extraction.docx_text import docx_lines
+from extraction.gap_tables import gap_tables_as_pipes
 from extraction.legacy_encodings import ENCODING_NAMES, decode_legacy_bytes, repair_legacy
 from extraction.normalize import normalize_document
 from extraction.pdf_text import pages_without_text, pdf_pages
@@ -30,7 +31,7 @@ class SourceText(BaseModel):
 
     @classmethod
     def build(cls, path: Path, raw: str, notices: list[str] | None = None) -> SourceText:
-        text = normalize_document(raw)
+        text = normalize_document(gap_tables_as_pipes(raw))
         return cls(path=path, text=text, lines=text.split("\n"), notices=list(notices or []))
 
 
