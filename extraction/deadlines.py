@@ -48,7 +48,7 @@ from extraction.deadline_periods import (
 )
 from extraction.events import EventMatch, find_events
 from extraction.normalize import normalize_line
-from models.deadlines import Deadline
+from models.deadlines import Deadline, DeadlineKind
 from models.errors import DeadlineParseError
 
 __all__ = ["DeadlineMatch", "EventMatch", "find_deadline", "find_deadlines", "find_events", "parse_deadline"]
@@ -151,7 +151,30 @@ def find_deadlines(text: str, *, year: int | None = None, issued: date | None = 
         match = _accepted(text, lower, item)
         if match is not None:
             matches.append(match)
-    return sorted(matches, key=lambda match: match.start)
+    return sorted(_without_season_nouns(text, matches), key=lambda match: match.start)
+
+
+def _without_season_nouns(text: str, matches: list[DeadlineMatch]) -> list[DeadlineMatch]:
+    """ "phòng, chống dịch mùa hè": a season named after a noun ("mùa hè", no "vào"/"trong"/"dịp" before it)
+    tells what the task is about, unless a label ("Thời gian: mùa hè") or a year makes it a time and no
+    deadline of another kind stands beside it."""
+    if all(m.deadline.kind is not DeadlineKind.season for m in matches):
+        return matches
+    others = any(m.deadline.kind is not DeadlineKind.season for m in matches)
+
+    def a_time(m: DeadlineMatch) -> bool:
+        labelled = ":" in text[max(0, m.start - _LABEL_LEFT) : m.start]
+        return not others and (labelled or bool(_DIGIT_RE.search(m.deadline.text)))
+
+    return [m for m in matches if not _season_noun(m) or a_time(m)]
+
+
+def _season_noun(match: DeadlineMatch) -> bool:
+    return match.deadline.kind is DeadlineKind.season and bool(_SEASON_NOUN.match(match.deadline.text))
+
+
+_LABEL_LEFT = 24  # "Thời gian thực hiện: "
+_SEASON_NOUN = re.compile(r"mùa\s", re.IGNORECASE)
 
 
 def find_deadline(text: str, *, year: int | None = None, issued: date | None = None) -> Deadline | None:

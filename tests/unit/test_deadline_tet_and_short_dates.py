@@ -1,5 +1,5 @@
-"""Deadlines told by the lunar new year ("trước Tết Nguyên đán") and short dates after a preposition that
-only a date follows ("trước 30/9")."""
+"""Deadlines told by the lunar new year ("trước Tết Nguyên đán"), short dates after a preposition that
+only a date follows ("trước 30/9"), and a season that names what a task is about ("dịch mùa hè")."""
 
 from __future__ import annotations
 
@@ -58,3 +58,17 @@ def test_a_short_date_after_a_dating_preposition_is_a_day(phrase: str, kind: Dea
 @pytest.mark.parametrize("phrase", ["không quá 1/3 số thành viên", "đạt 2/3 số xã", "đến 30/9 đơn vị"])
 def test_a_short_fraction_without_a_dating_preposition_is_no_deadline(phrase: str) -> None:
     assert find_deadline(phrase, year=2025, issued=date(2025, 3, 5)) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("Chủ trì phòng, chống dịch bệnh mùa hè.", None),
+        ("xây dựng kế hoạch phòng, chống dịch mùa hè, hoàn thành trước ngày 30/4/2025", date(2025, 4, 29)),
+        ("Thời gian: mùa hè", date(2025, 8, 31)),
+        ("Tổ chức các hoạt động trong mùa hè", date(2025, 8, 31)),
+    ],
+)
+def test_a_season_named_after_a_noun_is_what_the_task_is_about(phrase: str, due: date | None) -> None:
+    deadline = find_deadline(phrase, year=2025, issued=date(2025, 3, 5))
+    assert (deadline.due if deadline else None) == due
