@@ -39,6 +39,7 @@ GENERIC_HEADS = (
     "chi bộ", "đảng bộ", "chính quyền", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "sở, ngành", "ngành",
     "doanh nghiệp", "hợp tác xã", "trường học", "quận", "huyện", "thị xã", "thành phố", "xã", "phường",
     "thị trấn", "ban, ngành", "quận ủy", "huyện ủy", "đảng ủy", "cơ sở", "ban", "sở",
+    "chi, đảng bộ",  # "các chi, đảng bộ cơ sở": the chi bộ and đảng bộ, "bộ" written once
 )
 
 # "tổ chức" is a noun ("tổ chức đảng") only before these words, else a verb ("tổ chức hội nghị").

@@ -85,3 +85,8 @@ def test_scoring_takes_a_heads_title_and_its_body_for_the_same_unit() -> None:
     assert unit_score("Giám đốc Sở Y tế", "Sở Y tế") == 2
     assert unit_score("Thủ trưởng các cơ quan, đơn vị nêu trên", "Các cơ quan, đơn vị nêu trên") == 2
     assert unit_score("Giám đốc Sở Y tế", "Sở Tư pháp") == 0
+
+
+def test_the_party_shorthand_for_cells_and_committees_is_one_group_unit() -> None:
+    found = _assignments("1. Các chi, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề trong tháng 02/2025.\n")
+    assert [(u, r) for _, u, r, _ in found] == [("Các chi, đảng bộ cơ sở", "lead")]
