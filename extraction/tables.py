@@ -115,6 +115,8 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
             if "task" in found and ("lead" in found or "deadline" in found):
                 kinds = found
             continue
+        if not rows and _time_subheaders(cells, kinds):
+            continue
         named = {k: c for k, c in zip(kinds, cells, strict=False) if k}
         number = named.get("number", "").strip(". ")
         row = Row(number, named, first + offset, first + offset)
@@ -123,6 +125,27 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
         else:
             rows.append(row)
     return rows
+
+
+# A time column split under its header into its start and its end ("Thời gian" over "Bắt đầu | Hoàn thành").
+_START_SUBHEADERS = ("bắt đầu", "từ", "từ ngày", "khởi công")
+_END_SUBHEADERS = ("hoàn thành", "kết thúc", "đến", "đến ngày")
+
+
+def _time_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
+    """Whether `cells` is a second header row naming the start and end of the time column; `kinds` is then
+    set so that the end's column is the deadline and the start's no column read."""
+    low = [" ".join(c.lower().split()).strip(" :") for c in cells]
+    ends = [i for i, c in enumerate(low) if c in _END_SUBHEADERS]
+    known = ("", *_START_SUBHEADERS, *_END_SUBHEADERS)
+    if not ends or not any(c in _START_SUBHEADERS for c in low) or not all(c in known for c in low):
+        return False
+    for i, c in enumerate(low[: len(kinds)]):
+        if c in _START_SUBHEADERS and kinds[i] == "deadline":
+            kinds[i] = None
+    kinds.extend([None] * (len(low) - len(kinds)))
+    kinds[ends[-1]] = "deadline"
+    return True
 
 
 def _continues(text: str) -> bool:
