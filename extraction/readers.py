@@ -43,7 +43,7 @@ def read_document(path: Path) -> SourceText:
     path = Path(path)
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
-        raise DocumentError(f"{path}: {_unknown_type(path.suffix)}")
+        raise DocumentError(unread_reason(path))
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
     raw, notices = reader(path)
@@ -94,9 +94,23 @@ _READERS: dict[str, Reader] = {
 }
 
 
+# Documents in formats dondoc does not read, and what to do with them.
+UNREAD_DOCUMENTS = {
+    **dict.fromkeys((".doc", ".rtf", ".odt"), "; save it as .docx first"),
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".tif", ".tiff"), "; a scan: make it a PDF with a text layer (OCR)"
+    ),
+}
+
+
+def unread_reason(path: Path) -> str:
+    """Why a file of a type dondoc does not read is not read, naming the file."""
+    return f"{path}: {_unknown_type(path.suffix)}"
+
+
 def _unknown_type(suffix: str) -> str:
     known = ", ".join(sorted(_READERS))
-    hint = "; save it as .docx first" if suffix.lower() in (".doc", ".rtf", ".odt") else ""
+    hint = UNREAD_DOCUMENTS.get(suffix.lower(), "")
     return f"cannot read {suffix or 'files without an extension'!r} (dondoc reads {known}){hint}"
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from extraction.extract import ReviewItem, extract
-from extraction.readers import read_document
+from extraction.readers import UNREAD_DOCUMENTS, read_document, unread_reason
 from models.errors import DondocError
 from models.plan import Assignment, Plan
 from models.planfile import dump_plan
@@ -105,7 +105,11 @@ def document_files(
     skipped = exclude.resolve() if exclude is not None else None
     for path in map(Path, paths):
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if _searchable(p, path, skipped)))
+            found = sorted(p for p in path.rglob("*") if _searchable(p, path, skipped))
+            files.extend(p for p in found if p.suffix.lower() in READABLE)
+            # A document in a format dondoc does not read is reported, never passed over in silence.
+            unread = (p for p in found if p.suffix.lower() in UNREAD_DOCUMENTS)
+            missing.extend(IngestFailure(p, unread_reason(p)) for p in unread)
         elif path.is_file():
             files.append(path)
         else:
@@ -114,7 +118,8 @@ def document_files(
 
 
 def _searchable(path: Path, root: Path, skipped: Path | None) -> bool:
-    if not path.is_file() or path.suffix.lower() not in READABLE:
+    suffix = path.suffix.lower()
+    if not path.is_file() or (suffix not in READABLE and suffix not in UNREAD_DOCUMENTS):
         return False
     if any(part.startswith(".") for part in path.relative_to(root).parts):
         return False

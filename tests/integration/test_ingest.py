@@ -77,6 +77,23 @@ def test_a_broken_file_among_good_ones_fails_alone_and_names_the_file(
     assert _counts(engine)[0] == 2
 
 
+def test_a_document_in_a_format_dondoc_does_not_read_is_reported_and_other_files_are_not(
+    engine: Engine, settings: Settings, seeds_dir: Path, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    good = _copy(seeds_dir, inbox, "002")
+    (inbox / "ke_hoach_cu.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
+    (inbox / "trang_1.jpg").write_bytes(b"\xff\xd8\xff a scanned page")
+    (inbox / "notes.json").write_text("{}", encoding="utf-8")
+
+    result = ingest_paths(engine, settings, [inbox], now=NOW)
+
+    assert [item.path for item in result.ingested] == good
+    reasons = {f.path.name: f.error for f in result.failures}
+    assert set(reasons) == {"ke_hoach_cu.doc", "trang_1.jpg"}
+    assert "save it as .docx" in reasons["ke_hoach_cu.doc"] and "OCR" in reasons["trang_1.jpg"]
+
+
 def test_the_original_is_archived_under_its_sha256(
     engine: Engine, settings: Settings, seeds_dir: Path, tmp_path: Path
 ) -> None:
