@@ -23,6 +23,9 @@ COLUMNS = (  # checked in this order: "Thời gian hoàn thành" is a deadline, 
     ("lead", ("chủ trì",)),
     ("participant", ("phối hợp", "tham gia")),
     ("deadline", ("thời gian", "thời hạn", "tiến độ", "hoàn thành")),
+    ("measure", ("đơn vị tính", "đvt")),  # of an indicator's value, not a unit that acts
+    # One column for every unit of the task: "Đơn vị thực hiện", the lead marked "(chủ trì)" if any.
+    ("performer", ("đơn vị", "cơ quan", "người thực hiện", "bộ phận thực hiện", "trách nhiệm", "phân công")),
     ("result", ("kết quả", "sản phẩm", "hình thức")),
     ("cost", ("kinh phí",)),
     ("note", ("ghi chú",)),
@@ -112,7 +115,7 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
             continue
         if not kinds:
             found = [column_kind(c) for c in cells]
-            if "task" in found and ("lead" in found or "deadline" in found):
+            if "task" in found and ("lead" in found or "performer" in found or "deadline" in found):
                 kinds = found
             continue
         if not rows and _time_subheaders(cells, kinds):
@@ -214,10 +217,35 @@ def unit_names(cell: str) -> tuple[list[str], set[str]]:
 def _fill_units(task: FoundTask, row: Row, previous: FoundTask | None) -> None:
     task.leads, task.groups = unit_names(row.cells.get("lead", ""))
     participants, groups = unit_names(row.cells.get("participant", ""))
+    if not task.leads and row.cells.get("performer"):
+        task.leads, performing, task.groups = _performers(row.cells["performer"])
+        participants += performing
     task.participants = [p for p in participants if p not in task.leads]
     task.groups |= groups
     if not task.leads and previous is not None and previous.leads:
         task.leads, task.confidence = list(previous.leads), INHERITED
+
+
+_ROLE_MARK = re.compile(r"\s*\((chủ trì|phối hợp|tham gia)\)", re.IGNORECASE)
+
+
+def _performers(cell: str) -> tuple[list[str], list[str], set[str]]:
+    """(leads, participants, groups) of a performers' cell: "Sở A (chủ trì); Sở B, Sở C" makes A the lead
+    and the rest participants; without a mark every unit named leads."""
+    marks = list(_ROLE_MARK.finditer(cell))
+    if not marks:
+        names, kinds = unit_names(cell)
+        return names, [], kinds
+    leads: list[str] = []
+    participants: list[str] = []
+    groups: set[str] = set()
+    start = 0
+    for mark in marks:
+        names, found = unit_names(cell[start : mark.start()])
+        (leads if mark.group(1).lower() == "chủ trì" else participants).extend(names)
+        groups, start = groups | found, mark.end()
+    rest, found = unit_names(cell[start:])
+    return leads, participants + rest, groups | found
 
 
 def _cell_deadline(cell: str, year: int | None, issued: object) -> Deadline | None:
