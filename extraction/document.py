@@ -15,6 +15,7 @@ from extraction.references import (
     kind_of_number,
     merge_references,
 )
+from extraction.units import read_units
 from models.documents import Document, DocumentKind, Person, Received, Reference
 
 _KINDS = {
@@ -219,11 +220,15 @@ def _plan_year(title: str, issued: date | None, lines: list[str]) -> int | None:
 
 
 def _issuer(lines: list[str], kind_at: int, rest: str) -> str | None:
-    if rest and rest.upper() == rest:
-        return _with_place(proper_case(re.split(r"\s+(?:về|VỀ)\s+", rest)[0]), lines)
+    named = proper_case(re.split(r"\s+(?:về|VỀ)\s+", re.sub(r"^CỦA\s+", "", rest))[0]) if rest else ""
+    # "NGHỊ QUYẾT HỘI ĐỒNG NHÂN DÂN TỈNH ...": a body; "CHƯƠNG TRÌNH CÔNG TÁC" goes on with the kind.
+    if rest and rest.upper() == rest and read_units(named) is not None:
+        return _with_place(named, lines)
     following = next((x.strip() for x in lines[kind_at : kind_at + 3] if x.strip()), "") if kind_at else ""
     if following.upper().startswith("CỦA "):
-        return _with_place(proper_case(following[4:]), lines)
+        body = following[4:] if not following.isupper() else proper_case(following[4:])
+        found = read_units(body)  # "của Ban Thường vụ Tỉnh ủy năm 2025": the body, not the year
+        return _with_place(body[: found.end] if found is not None else proper_case(body), lines)
     top: list[str] = []
     for line in lines[: max(kind_at - 1, 0) or _header_end(lines)]:
         text = left_column(line.strip().strip("*").strip())

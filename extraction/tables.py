@@ -22,7 +22,7 @@ COLUMNS = (  # checked in this order: "Thời gian hoàn thành" is a deadline, 
     ("number", ("stt", "tt", "số tt", "số thứ tự")),
     ("lead", ("chủ trì",)),
     ("participant", ("phối hợp", "tham gia")),
-    ("deadline", ("thời gian", "thời hạn", "tiến độ", "hoàn thành")),
+    ("deadline", ("thời gian", "thời hạn", "thời điểm", "tiến độ", "hoàn thành")),
     ("measure", ("đơn vị tính", "đvt")),  # of an indicator's value, not a unit that acts
     # One column for every unit of the task: "Đơn vị thực hiện", the lead marked "(chủ trì)" if any.
     ("performer", ("đơn vị", "cơ quan", "người thực hiện", "bộ phận thực hiện", "trách nhiệm", "phân công")),

@@ -128,6 +128,9 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     nxt = tokens[j + best] if tokens.has(j + best) else None
     followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
     if kind == "person":
+        of_body = followed_by_name or (nxt is not None and (nxt.low in _QUANT or nxt.low in _HEAD_WORDS))
+        if words == ("lãnh", "đạo") and not (q or in_list or of_body):
+            return 0, "", ()  # "Lãnh đạo thực hiện ...": the verb "to lead", not the leaders of a body
         return q + best, "person", words
     if words in _NEEDS_LIST and not (q or in_list or followed_by_name):
         return 0, "", ()

@@ -78,3 +78,34 @@ def test_a_signing_title_of_one_column_keeps_its_deputy() -> None:
     text = MERGED.replace("- Lưu: VT. PHÓ CHỦ TỊCH", "- Lưu: VT.\nPHÓ CHỦ TỊCH")
     signer = extract(text).document.signer
     assert signer is not None and signer.title == "Phó Chủ tịch"
+
+
+PROGRAMME = """TỈNH ỦY HÀ TĨNH
+*
+Số 45-CTr/TU
+ĐẢNG CỘNG SẢN VIỆT NAM
+Hà Tĩnh, ngày 06 tháng 01 năm 2025
+CHƯƠNG TRÌNH CÔNG TÁC
+của Ban Thường vụ Tỉnh ủy năm 2025
+I. NHỮNG NHIỆM VỤ TRỌNG TÂM
+Lãnh đạo thực hiện thắng lợi nhiệm vụ năm 2025.
+II. NỘI DUNG CỤ THỂ
+| TT | Nội dung | Cơ quan chuẩn bị | Thời điểm trình |
+|---|---|---|---|
+| 1 | Kế hoạch tổ chức đại hội đảng bộ các cấp | Ban Tổ chức Tỉnh ủy | Tháng 01 |
+| 2 | Đề án phát triển du lịch | Ban cán sự đảng UBND tỉnh | Quý III |
+"""
+
+
+def test_words_that_go_on_with_the_kind_are_no_issuer_and_the_body_after_cua_is() -> None:
+    extraction = extract(PROGRAMME)
+    assert extraction.document.issuer == "Ban Thường vụ Tỉnh ủy"
+    tasks = {task.id: task for task in extraction.plan.tasks}
+    found = [
+        (tasks[a.task].section, a.unit, str(tasks[a.task].deadline.due)) for a in extraction.plan.assignments
+    ]
+    # "Lãnh đạo thực hiện ..." is the verb, not a unit; "Thời điểm trình" is the deadline column.
+    assert found == [
+        ("1", "Ban Tổ chức Tỉnh ủy", "2025-01-31"),
+        ("2", "Ban cán sự đảng UBND tỉnh", "2025-09-30"),
+    ]
