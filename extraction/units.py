@@ -128,7 +128,7 @@ def _head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int,
     nxt = tokens[j + best] if tokens.has(j + best) else None
     followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
     if kind == "person":
-        of_body = followed_by_name or (nxt is not None and (nxt.low in _QUANT or nxt.low in _HEAD_WORDS))
+        of_body = followed_by_name or (nxt is not None and (nxt.low in _QUANT or nxt.low in _BODY_WORDS))
         if words == ("lãnh", "đạo") and not (q or in_list or of_body):
             return 0, "", ()  # "Lãnh đạo thực hiện ...": the verb "to lead", not the leaders of a body
         return q + best, "person", words
@@ -249,6 +249,7 @@ def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
 # Every head `_head` finds starts with one of these words (a quantifier or a head of some kind).
 _OPENERS = frozenset(itertools.chain(_QUANT, _NAMED, _INSTITUTION, _GENERIC, _PERSON))
 _HEAD_WORDS = frozenset(itertools.chain(_NAMED, _INSTITUTION, _GENERIC, _PERSON))
+_BODY_WORDS = frozenset(itertools.chain(_NAMED, _INSTITUTION, _GENERIC))  # what "lãnh đạo ..." leads
 # `_starts_next_unit` is true only where one of these tables has a phrase.
 _NEXT_UNIT_WORDS = frozenset(itertools.chain(_NAMED, _INSTITUTION, _OFFICES))
 
