@@ -276,13 +276,27 @@ def _with_place(issuer: str, lines: list[str]) -> str:
     if level is None:
         return issuer
     places = Counter(m.group("place") for m in re.finditer(rf"\b{level}\s+{_PLACE}", "\n".join(lines)))
-    if not places:
+    named = _named_committee(committee, lines) if committee else None
+    if not places and named is None:
         return issuer
-    place = places.most_common(1)[0][0]
+    place = named or places.most_common(1)[0][0]
     if committee:
         return f"{issuer} {place}"
     assert inner is not None
     return f"{issuer[: inner.end()]} {place}{issuer[inner.end() :]}"
+
+
+def _named_committee(committee: str, lines: list[str]) -> str | None:
+    """The place of the committee the document's head names ("TỈNH ỦY HÀ TĨNH" → "Hà Tĩnh")."""
+    heading = re.compile(rf"^{committee.upper()}\s+(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{{1,30}})$")
+    for line in lines[:HEAD_LINES]:
+        m = heading.match(left_column(line.strip().strip("*").strip()))
+        if m:
+            return " ".join(word[:1] + word[1:].lower() for word in m.group("place").split())
+    return None
+
+
+HEAD_LINES = 12
 
 
 def proper_case(text: str) -> str:

@@ -99,7 +99,7 @@ II. NỘI DUNG CỤ THỂ
 
 def test_words_that_go_on_with_the_kind_are_no_issuer_and_the_body_after_cua_is() -> None:
     extraction = extract(PROGRAMME)
-    assert extraction.document.issuer == "Ban Thường vụ Tỉnh ủy"
+    assert extraction.document.issuer == "Ban Thường vụ Tỉnh ủy Hà Tĩnh"  # the place from the head
     tasks = {task.id: task for task in extraction.plan.tasks}
     found = [
         (tasks[a.task].section, a.unit, str(tasks[a.task].deadline.due)) for a in extraction.plan.assignments
