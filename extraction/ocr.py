@@ -12,13 +12,13 @@ Every line stays where it was.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 from extraction import lexicon as lx
+from extraction.ocr_damage import damaged
 
 # A token of digits and "l", "I", "O" that holds a digit, not inside a word. It opens with a character
 # class so that the regex engine can skip ahead to one (the word before is checked looking back).
@@ -36,6 +36,8 @@ _CONFUSABLE_DIGITS = re.compile(
 # so that the engine skips ahead to a candidate (most texts have none and are scanned in full).
 _SUSPECT = re.compile(r"[\dlIO](?:(?<=\d)[lIO]|(?<=[lIO])[/.\-]?\d)")
 _ROMAN_SLASH = re.compile(r"^[IVX]+[/.\-]")
+_ROMAN_L = re.compile(r"^[lI]{1,3}(?=[/.\-])")
+_QUARTER_BEFORE = re.compile(r"quý\s$", re.IGNORECASE)
 _CONFUSED = str.maketrans({"l": "1", "I": "1", "O": "0"})
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _PLAIN_SPAN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
@@ -67,6 +69,9 @@ def _digit_token(match: re.Match[str]) -> str:
     token = match.group(0)
     if not re.search(r"[lIO]", token) or _ROMAN_SLASH.match(token):
         return token
+    roman = _ROMAN_L.match(token)  # "quý ll/2025": after "quý", "l" is a Roman one
+    if roman and _QUARTER_BEFORE.search(match.string, max(0, match.start() - 5), match.start()):
+        return roman.group(0).replace("l", "I") + token[roman.end() :].translate(_CONFUSED)
     return token.translate(_CONFUSED)
 
 
@@ -82,134 +87,125 @@ def _lexicon() -> dict[tuple[str, ...], str]:
     return {_key(p.split()): p for p in phrases if " " in p and accents(p)}
 
 
-DAMAGED = 2  # bare pairs of words that are a known phrase without its accents: the text lost them
-
-
 def _key(words: list[str]) -> tuple[str, ...]:
     return tuple(fold_word(w) for w in words)
 
 
-def _names(
-    lines: list[list[str]],
-    folded_lines: list[list[str]] | None = None,
-    openings: set[tuple[str, str]] | None = None,
-) -> dict[tuple[str, ...], str]:
-    """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names.
-    `folded_lines`: each line's words folded, when the caller has them; `openings`: only the phrases that
-    open with these two words (folded) are wanted, when the caller knows."""
-    return _read_names(lines, folded_lines, openings)[0]
+def _names(lines: list[list[str]]) -> dict[tuple[str, ...], str]:
+    """Phrases of 2 to LONGEST words that open with a capital and carry accents: the document's names."""
+    return _read_names(lines)[0]
 
 
 Places = dict[tuple[str, ...], dict[int, set[str]]]
+Accents = dict[str, dict[int, set[tuple[str, ...]]]]  # `Places` turned about (`_by_accent`)
+# found, accented places, longest (as `_read_names` returns them), and the windows read in full
+_Read = tuple[
+    dict[tuple[str, ...], str], Places, dict[tuple[str, ...], int], set[tuple[str, ...]]
+]
 
 
 def _read_names(
     lines: list[list[str]],
-    folded_lines: list[list[str]] | None = None,
     openings: set[tuple[str, str]] | None = None,
+    starters: frozenset[str] = frozenset(),
 ) -> tuple[dict[tuple[str, ...], str], Places, dict[tuple[str, ...], int]]:
     """`_names`, with what `_accented` and `_longest` tell of them, read in the same pass: the accented
     places are those of every place a name was first read at, as far as the longest one read there (a
-    name read first elsewhere has its own), so they hold at least those of `_accented(names)`."""
-    found: dict[tuple[str, ...], str] = {}
-    accented: Places = {}
-    longest: dict[tuple[str, ...], int] = {}
-    firsts = {first for first, _ in openings or ()}
-    for number, words in enumerate(lines):
-        count = len(words)
-        folded = folded_lines[number] if folded_lines is not None else [fold_word(w) for w in words]
+    name read first elsewhere has its own), so they hold at least those of `_accented(names)`.
+    `openings`: only the phrases that open with these two words (folded) are wanted, when the caller
+    knows, and `starters` are the words written that open them (capitalised, folding to a first word)."""
+    read: _Read = ({}, {}, {}, set())
+    for words in lines:
         if openings is None:
-            places = [i for i in range(count - 1) if words[i][0].isupper()]
-        else:  # a word that opens no phrase spares making the pair
+            places = [i for i in range(len(words) - 1) if words[i][0].isupper()]
+        elif starters.isdisjoint(words):
+            continue  # a line without a starter opens none of `openings`
+        else:
             places = [
-                i for i in range(len(folded) - 1)
-                if folded[i] in firsts and (folded[i], folded[i + 1]) in openings and words[i][0].isupper()
+                i for i, word in enumerate(words[:-1])
+                if word in starters and (fold_word(word), fold_word(words[i + 1])) in openings
             ]
         if places:
-            _read_places(words, tuple(folded), places, (found, accented, longest))
-    return found, accented, longest
+            _read_places(words, places, read)
+    return read[0], read[1], read[2]
 
 
-def _read_places(
-    words: list[str],
-    folded: tuple[str, ...],
-    places: list[int],
-    into: tuple[dict[tuple[str, ...], str], Places, dict[tuple[str, ...], int]],
-) -> None:
-    """`_read_names` at the places of one line (`folded` its words folded)."""
-    found, accented, longest = into
-    count = len(words)
+def _read_places(words: list[str], places: list[int], into: _Read) -> None:
+    """`_read_names` at the places of one line: each reads the phrases of the next LONGEST words."""
+    found, accented, longest, complete = into
     for i in places:
+        if (window := tuple(words[i : i + LONGEST])) in complete:
+            continue  # read at an earlier place: every phrase it holds is found (names recur)
+        complete.add(window)
         # Shorter phrases than the first one that reaches an accented word carry no accents.
-        first, stop = i, min(i + LONGEST, count)
-        while first < stop and words[first].isascii():
+        first, reach = 0, len(window)
+        while first < reach and window[first].isascii():
             first += 1
-        if first == stop:
+        if first == reach:
             continue  # no accented word within reach: no phrase to read
+        folded = tuple(map(fold_word, window))
         read = 0
-        for n in range(max(2, first - i + 1), min(LONGEST, count - i) + 1):
-            if (key := folded[i : i + n]) not in found:
-                found[key] = " ".join(words[i : i + n])
+        for n in range(max(2, first + 1), reach + 1):
+            if (key := folded[:n]) not in found:
+                found[key] = " ".join(window[:n])
                 read = n
         if read:
-            opening = folded[i : i + 2]
+            opening = folded[:2]
             longest[opening] = max(longest.get(opening, 0), read)
             at = accented.setdefault(opening, {})
-            for k in range(first, i + read):
-                if not words[k].isascii():
-                    at.setdefault(k - i, set()).add(folded[k])
+            for k in range(first, read):
+                if not window[k].isascii():
+                    at.setdefault(k, set()).add(folded[k])
 
 
 def restore_diacritics(text: str) -> str:
     """Spans that lost their diacritics, given back the spelling of a known phrase (see module doc)."""
+    if not _damaged(text):
+        return text
     lines = text.split("\n")
     split = list(map(_WORD.findall, lines))
-    if not _damaged(split):
-        return text
-    # Each distinct word is looked at once; a line is folded only where a phrase may start or change.
+    # Each distinct word is looked at once; a word is folded only where a phrase may start or change.
     written = set().union(*split)
     lost = {fold_word(w) for w in written if not w.isascii()} | _lexicon_bare()
     bare_words = frozenset(w for w in written if w.isascii() and w.lower() in lost)
-    bare = [_bare_places(words, bare_words) if not bare_words.isdisjoint(words) else [] for words in split]
-    folded_lines = [
-        list(map(fold_word, words)) if places else [] for words, places in zip(split, bare, strict=True)
-    ]
-    openings = _name_openings(split, folded_lines, bare)
+    bare = [_places_of(words, bare_words) if not bare_words.isdisjoint(words) else [] for words in split]
+    openings = _name_openings(split, bare)
     first_words = {first for first, _ in openings}
     starters = frozenset(w for w in written if w[0].isupper() and fold_word(w) in first_words)
-    for number, words in enumerate(split):
-        if not folded_lines[number] and not starters.isdisjoint(words):
-            folded_lines[number] = list(map(fold_word, words))
-    # A line left unfolded opens none of `openings`.
-    names, name_accented, name_longest = _read_names(split, folded_lines, openings)
-    lexicon_accented = _lexicon_accented()
+    names, name_accented, name_longest = _read_names(split, openings, starters)
     known = _Known(
-        names, _lexicon(), name_longest, _longest(_lexicon()), lost,
-        name_accented, lexicon_accented, frozenset(name_accented.keys() | lexicon_accented.keys()),
+        names, _lexicon(), name_longest, _lexicon_longest(), lost,
+        _by_accent(name_accented, {w.lower() for w in bare_words}), _lexicon_accents(),
     )
     return "\n".join(
-        _restore_line(line, known, words) if _worth_a_look(words, folded, places, known) else line
-        for line, words, folded, places in zip(lines, split, folded_lines, bare, strict=True)
+        _restore_line(line, known, words) if _worth_a_look(words, places, known) else line
+        for line, words, places in zip(lines, split, bare, strict=True)
     )
 
 
-def _bare_places(words: list[str], bare_words: frozenset[str]) -> list[int]:
-    """Where the line has a bare word that is some accented word without its accents (`bare_words`)."""
-    return [j for j, word in enumerate(words) if word in bare_words]
+def _places_of(words: list[str], wanted: frozenset[str]) -> list[int]:
+    """Where the line's `words` are one of `wanted`, in order: found by the list's own search, as a line
+    holds few of them among many words."""
+    places: list[int] = []
+    for word in wanted.intersection(words):
+        at = -1
+        for _ in range(words.count(word)):
+            at = words.index(word, at + 1)
+            places.append(at)
+    places.sort()
+    return places
 
 
-def _name_openings(
-    split: list[list[str]], folded_lines: list[list[str]], bare: list[list[int]]
-) -> set[tuple[str, str]]:
+def _name_openings(split: list[list[str]], bare: list[list[int]]) -> set[tuple[str, str]]:
     """The first two words (folded) of the names `_restore_line` may look up: it looks only at capitalised
     places at most LONGEST - 1 words before a bare word."""
-    openings: set[tuple[str, str]] = set()
-    for words, folded, places in zip(split, folded_lines, bare, strict=True):
+    pairs: set[tuple[str, str]] = set()
+    for words, places in zip(split, bare, strict=True):
         if places:
             for i in range(max(places[0] - LONGEST + 1, 0), min(places[-1] + 1, len(words) - 1)):
                 if words[i][0].isupper():
-                    openings.add((folded[i], folded[i + 1]))
-    return openings
+                    pairs.add((words[i], words[i + 1]))
+    return {(fold_word(a), fold_word(b)) for a, b in pairs}  # names recur: fold each pair once
 
 
 @dataclass
@@ -223,11 +219,10 @@ class _Known:
     name_longest: dict[tuple[str, ...], int]  # the longest phrase (in words) by its first two words
     lexicon_longest: dict[tuple[str, ...], int]
     lost: set[str]
-    # By a phrase's first two words: the places (0 for the first word) where one of the phrases opening
-    # so has an accented word, and those words folded; a span changes only where it has one bare.
-    name_accented: dict[tuple[str, ...], dict[int, set[str]]]
-    lexicon_accented: dict[tuple[str, ...], dict[int, set[str]]]
-    openings: frozenset[tuple[str, ...]]  # the keys of both
+    # By an accented word of a phrase (folded): its places in phrases (0 for the first word) and the first
+    # two words of the phrases with it there; a span changes only where it has such a word bare.
+    name_accents: Accents
+    lexicon_accents: Accents
 
 
 def _accented(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], dict[int, set[str]]]:
@@ -240,9 +235,25 @@ def _accented(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], dict
     return found
 
 
+def _by_accent(accented: Places, only: set[str] | None = None) -> Accents:
+    """The `_accented` table turned about: by accented word, its places and the openings there; `only`
+    those words (folded), when the caller knows the others are never written bare."""
+    found: Accents = {}
+    for opening, places in accented.items():
+        for offset, words in places.items():
+            for word in words if only is None else words & only:
+                found.setdefault(word, {}).setdefault(offset, set()).add(opening)
+    return found
+
+
 @cache
-def _lexicon_accented() -> dict[tuple[str, ...], dict[int, set[str]]]:
-    return _accented(_lexicon())
+def _lexicon_accents() -> Accents:
+    return _by_accent(_accented(_lexicon()))
+
+
+@cache
+def _lexicon_longest() -> dict[tuple[str, ...], int]:
+    return _longest(_lexicon())
 
 
 def _longest(phrases: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], int]:
@@ -263,48 +274,29 @@ def _lexicon_bare() -> frozenset[str]:
     return frozenset(fold_word(w) for w in words if not w.isascii())
 
 
-def _damaged(split: list[list[str]]) -> bool:
-    """Whether two bare words in a row read, without accents, as the opening of a known phrase: one of the
-    lexicon's or a capitalised one the text spells with accents elsewhere."""
-    bare: list[tuple[str, str]] = []  # folded, which for ASCII words is lower case
-    named: list[tuple[str, str]] = []
-    openings = _lexicon_openings()
-    hits = 0
-    for words in split:
-        for a, b in itertools.pairwise(words):
-            if a.isascii() and b.isascii():
-                pair = (a.lower(), b.lower())
-                bare.append(pair)
-                if pair in openings:
-                    hits += 1
-                    if hits >= DAMAGED:  # the rest of the text cannot change the answer
-                        return True
-            elif a[0].isupper():
-                named.append((a, b))
-    if len(bare) < DAMAGED:
-        return False
-    openings = openings | {(fold_word(a), fold_word(b)) for a, b in set(named)}  # names recur: fold each once
-    return sum(1 for pair in bare if pair in openings) >= DAMAGED
+def _damaged(text: str) -> bool:
+    """Whether the text lost its diacritics (`ocr_damage.damaged`)."""
+    return damaged(text, _lexicon_openings(), fold_word)
 
 
-def _worth_a_look(written: list[str], folded: list[str], bare: list[int], known: _Known) -> bool:
-    """Whether `_restore_line` may change the line (`written` its words, `folded` theirs folded, `bare` the
-    places of its bare words): a phrase changes a span only where the span has a bare word and the
-    phrase, at that word, an accented one that folds to it. Most lines of a damaged document have no
-    such place, and looking for one costs a few look-ups per word where the walk costs many."""
-    if not bare:
-        return False
-    openings, count = known.openings, len(written)
-    # A phrase's accented words lie within LONGEST words of its start (the `_accented` tables' offsets).
-    for i in range(max(bare[0] - LONGEST + 1, 0), min(bare[-1] + 1, count - 1)):
-        opening = (folded[i], folded[i + 1])
-        if opening not in openings:
-            continue
-        for table in (known.lexicon_accented, known.name_accented if written[i][0].isupper() else None):
-            places = table.get(opening) if table else None
-            for offset, accented in (places or {}).items():
-                j = i + offset
-                if j < count and written[j].isascii() and written[j].lower() in accented:
+_NONE: dict[int, set[tuple[str, ...]]] = {}
+
+
+def _worth_a_look(written: list[str], bare: list[int], known: _Known) -> bool:
+    """Whether `_restore_line` may change the line (`written` its words, `bare` the places of its bare
+    words): a phrase changes a span only where the span has a bare word and the phrase, at that word, an
+    accented one that folds to it. Most lines of a damaged document have no such place, and looking for
+    one costs a few look-ups per bare word where the walk costs many."""
+    count = len(written)
+    for j in bare:  # a bare word is ASCII, its own folded form in lower case
+        word = written[j].lower()
+        for accents, capital in ((known.lexicon_accents, False), (known.name_accents, True)):
+            for offset, openings in accents.get(word, _NONE).items():
+                i = j - offset  # where the phrase would start
+                # Only a capitalised span takes a name of the text.
+                if 0 <= i < count - 1 and (fold_word(written[i]), fold_word(written[i + 1])) in openings and (
+                    not capital or written[i][0].isupper()
+                ):
                     return True
     return False
 
@@ -334,7 +326,8 @@ def _restore_line(line: str, known: _Known, written: list[str]) -> str:
         for n in range(min(longest, len(words) - i), max(bare[ahead] - i + 1, 2) - 1, -1):
             span = line[words[i].start() : words[i + n - 1].end()]
             key = tuple(folded[i : i + n])
-            phrase = (known.names.get(key) if capital else None) or known.lexicon.get(key)
+            # The lexicon's phrase first: a heading in capitals ("VĂN BẢN CHỈ ĐẠO") names nothing.
+            phrase = known.lexicon.get(key) or (known.names.get(key) if capital else None)
             if phrase and phrase != span and _restorable(span, phrase):  # most are a name as written
                 pieces += [line[done : words[i].start()], _same_case(span, phrase)]
                 done, i = words[i + n - 1].end(), i + n
@@ -351,18 +344,23 @@ def _restorable(span: str, known: str) -> bool:
 
 
 def _lost_accents(written: str, known: str) -> bool:
-    """Each word either as known or bare ASCII, and at least one bare where the known one has accents."""
+    """Every word the known phrase accents is written bare, at least one of them differently: a span that
+    keeps some of its accents ("Ban Chỉ đạo" beside a known "BẢN CHỈ ĐẠO") lost none; "Ban" is a word."""
     pairs = list(zip(written.split(" "), known.split(" "), strict=True))
-    if any(w.lower() != k.lower() and accents(w) for w, k in pairs):
+    if any(accents(k) and accents(w) for w, k in pairs):
         return False
     return any(w.lower() != k.lower() for w, k in pairs)
 
 
 def _same_case(written: str, known: str) -> str:
-    return " ".join(
-        k[:1].upper() + k[1:] if w[:1].isupper() else k[:1].lower() + k[1:]
-        for w, k in zip(written.split(" "), known.split(" "), strict=True)
-    )
+    """The known spelling in the case of each written word: upper, capitalised or lower."""
+    return " ".join(_cased(w, k) for w, k in zip(written.split(" "), known.split(" "), strict=True))
+
+
+def _cased(written: str, known: str) -> str:
+    if written.isupper() and len(written) > 1:
+        return known.upper()
+    return known[:1].upper() + known[1:].lower() if written[:1].isupper() else known.lower()
 
 
 def repair_ocr(text: str) -> str:

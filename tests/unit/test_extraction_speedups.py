@@ -40,6 +40,7 @@ from extraction.ocr import (  # the rules for one span and the damage check, unc
 from extraction.readers import read_document
 from extraction.tokens import Tokens, tokenize
 from models import text as text_module
+from tests.unit.test_extraction_ocr_damage import damaged_plain  # the damage check over every pair
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
@@ -89,7 +90,7 @@ def _restored_everywhere(text: str) -> str:
             for n in range(min(LONGEST, len(words) - i), 1, -1):
                 span = line[words[i].start() : words[i + n - 1].end()]
                 key = tuple(folded[i : i + n])
-                known = (names.get(key) if span[0].isupper() else None) or lexicon.get(key)
+                known = lexicon.get(key) or (names.get(key) if span[0].isupper() else None)
                 if known and _restorable(span, known):
                     pieces += [line[done : words[i].start()], _same_case(span, known)]
                     done, i = words[i + n - 1].end(), i + n
@@ -98,17 +99,6 @@ def _restored_everywhere(text: str) -> str:
                 i += 1
         out.append("".join(pieces) + line[done:])
     return "\n".join(out)
-
-
-def _damaged_by_every_pair(split: list[list[str]]) -> bool:
-    """The damage check as first written: all openings first, then every pair of bare words."""
-    openings = {key[:2] for key in _lexicon()}
-    for a, b in (pair for words in split for pair in itertools.pairwise(words)):
-        if a[0].isupper() and not (a.isascii() and b.isascii()):
-            openings.add((fold_word(a), fold_word(b)))
-    pairs = (pair for words in split for pair in itertools.pairwise(words))
-    bare = [(a, b) for a, b in pairs if a.isascii() and b.isascii()]
-    return sum(1 for a, b in bare if (fold_word(a), fold_word(b)) in openings) >= 2
 
 
 def _bare(word: str) -> str:
@@ -124,10 +114,9 @@ def test_the_diacritics_repair_changes_what_trying_every_place_changes(path):
         # Some words of some lines lose their accents, as OCR leaves them.
         lines[number] = _WORD.sub(lambda m: _bare(m[0]) if damaged.random() < 0.4 else m[0], lines[number])
     mutated = "\n".join(lines)
-    seen = _damaged([_WORD.findall(line) for line in lines])
-    assert seen == _damaged_by_every_pair([_WORD.findall(line) for line in lines])
-    clean = [_WORD.findall(line) for line in text.split("\n")]
-    assert _damaged(clean) == _damaged_by_every_pair(clean)
+    seen = _damaged(mutated)
+    assert seen == damaged_plain(mutated)
+    assert _damaged(text) == damaged_plain(text)
     assert restore_diacritics(mutated) == (_restored_everywhere(mutated) if seen else mutated)
 
 
@@ -274,5 +263,5 @@ def _mutated_generated_text(size: int, seed: int) -> str:
 
 def test_the_diacritics_repair_of_a_long_generated_plan_changes_what_trying_every_place_changes():
     mutated = _mutated_generated_text(60_000, 11)
-    assert _damaged([_WORD.findall(line) for line in mutated.split("\n")])
+    assert _damaged(mutated)
     assert restore_diacritics(mutated) == _restored_everywhere(mutated)
