@@ -26,8 +26,11 @@ from models.errors import DeadlineParseError
 _TIME_LABEL = re.compile(
     r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<v>.+)$", re.IGNORECASE
 )
+# "Đơn vị thực hiện:" names who does the item, as "Cơ quan chủ trì:" does ("thực hiện" alone needs the noun).
 _LEAD_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
+    r"^(?:(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì(?:\s+thực hiện)?|(?:Cơ quan|Đơn vị)\s+thực hiện(?:\s+chính)?)"
+    r"\s*:\s*(?P<v>.+)$",
+    re.IGNORECASE,
 )
 _PARTNER_LABEL = re.compile(
     r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:phối hợp|tham gia)(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
@@ -142,8 +145,19 @@ def _after_label(text: str) -> str | None:
 
 
 def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
-    """Lines "Thời gian: ...", "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ..." complete the task above."""
-    text = paragraph.text
+    """Lines "Thời gian: ...", "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ..." complete the task above;
+    so do such labels run together on one line ("Đơn vị thực hiện: X; Đơn vị phối hợp: Y; Thời gian: Z")."""
+    parts = [p.strip() for p in paragraph.text.split(";")]
+    if len(parts) > 1 and all(_is_label(p) for p in parts if p):
+        return all([_labelled_part(reading, paragraph, p) for p in parts if p])
+    return _labelled_part(reading, paragraph, paragraph.text)
+
+
+def _is_label(text: str) -> bool:
+    return any(label.match(text) for label in (_TIME_LABEL, _LEAD_LABEL, _PARTNER_LABEL))
+
+
+def _labelled_part(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     time, lead, partner = _TIME_LABEL.match(text), _LEAD_LABEL.match(text), _PARTNER_LABEL.match(text)
     if not (time or lead or partner):
         return False
@@ -163,7 +177,7 @@ def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
     item = reading.item if reading.item and reading.item.section == paragraph.section else None
     if last is None or _starts_label_task(last, item, lead=bool(lead)):
         title = _label_title(reading, item or paragraph)
-        last = _new_task(reading, item or paragraph, title, Clause(paragraph.text))
+        last = _new_task(reading, item or paragraph, title, Clause(text))
         last.source, last.named = "label", item is not None
         last.last_line = paragraph.last_line
     (last.leads if lead else last.participants).extend(units.names)

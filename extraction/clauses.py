@@ -33,6 +33,13 @@ _ADDRESS = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(r"^(?:đã|đang|vừa|từng|sẽ được|được|đạt được|luôn)\b", re.IGNORECASE)
+# A letter's closing "X thông báo để các cơ quan biết, thực hiện": the issuer informs, nobody is given work.
+# It ends the sentence: "Xã thông báo để Nhân dân biết, chủ động phòng tránh" is work for the xã.
+_COURTESY = re.compile(
+    r"\bthông báo\b[^.;]{0,80}?\bđể\b[^.;]{0,80}?\bbiết"
+    r"(?:,?\s*(?:và\s+)?(?:phối hợp\s+)?(?:thực hiện|chỉ đạo|triển khai|theo dõi))?\s*[./]*\s*$",
+    re.IGNORECASE,
+)
 _NARRATIVE = re.compile(r"(?=[đvd])\b(?:đã|đang|vừa qua|dự kiến sẽ|đạt được)\b", re.IGNORECASE)
 _COORDINATE = re.compile(
     r"(?=[pvc])(?:\bphối hợp(?:\s+chặt chẽ)?\s+với|\bvới sự phối hợp của|\bcó sự tham gia của|\bcùng với)\s+",
@@ -102,6 +109,8 @@ def _units_only(piece: str) -> bool:
 def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
     """The units a sentence opens with (or addresses) and their roles."""
     body = _CONNECTIVE.sub("", text.strip().lstrip("-+•*: ").strip())
+    if "biết" in body and _COURTESY.search(body):
+        return Clause(text, narrative=True)
     address = _ADDRESS.match(body)
     if address:
         found = read_units(body, address.end(), persons=True)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extraction.assignments import read_tasks
+from extraction.attached import issued_attachment
 from extraction.deadlines import EventMatch, find_events
 from extraction.document import DocumentInfo, read_metadata
 from extraction.gap_tables import gap_tables_as_pipes
@@ -58,6 +59,10 @@ def extract(source_text: str, *, source_name: str = "") -> Extraction:
     skip = frozenset(n for table in tables for n in range(table.first_line, table.last_line + 1))
     outline = parse_outline(lines, info.body_first, info.body_last, skip=skip)
     tasks = read_tasks(outline, year=info.plan_year, issued=issued, news=info.news)
+    attached = issued_attachment(lines, info.body_last)
+    if attached is not None:  # the plan a decision issues: its sections give out the work
+        plan_outline = parse_outline(lines, *attached, skip=skip)
+        tasks += read_tasks(plan_outline, year=info.plan_year, issued=issued, news=info.news)
     for table in tables:
         tasks += table_tasks(table, year=info.plan_year, issued=issued)
     plan = build_plan(info.document, tasks, hashlib.sha256(source_text.encode()).hexdigest())

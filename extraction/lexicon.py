@@ -18,9 +18,9 @@ QUANTIFIERS = (
 NAMED_HEADS = (
     "ban", "sở", "phòng", "cục", "chi cục", "tổng cục", "vụ", "viện", "học viện", "trung tâm", "trường",
     "đài", "báo", "tạp chí", "bộ", "hội", "đoàn", "liên đoàn", "công đoàn", "ngân hàng", "kho bạc",
-    "công ty", "tổng công ty", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án", "thanh tra",
-    "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban", "tổ đại biểu",
-    "đoàn đại biểu", "tổ công tác",
+    "công ty", "tổng công ty", "tập đoàn", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án",
+    "thanh tra", "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
+    "tổ đại biểu", "đoàn đại biểu", "tổ công tác",
 )
 
 # Heads that are a unit (or a kind of units) by themselves.

@@ -38,6 +38,10 @@ _DEADLINE_START = re.compile(
     r"(?:quý|tháng|năm|trước|trong|thường xuyên|hằng|hàng|dự kiến|hoàn thành|chậm nhất|ngày|\d{1,2}/\d)",
     re.IGNORECASE,
 )
+# A deadline cell whose date went to the next line, and that date at the end of the next line.
+_OPEN_DEADLINE = re.compile(r"(?<!\w)(?:Trước|Chậm nhất|Hoàn thành trước|Trong)(?:\s+ngày)?\s*$")
+_CLOSING_DATE = re.compile(r"\s\d{1,2}/\d{1,2}/\d{4}\s*$")
+_HEADER_KINDS = ("task", "lead", "participant", "deadline")
 _HEADER_START = re.compile(r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ)\b")
 _HEADER_INITIALS = ("s", "t", "n")  # the first letters of the words _HEADER_START takes
 INHERITED = 0.7  # confidence of a cell taken from the row above (a merged cell)
@@ -268,15 +272,23 @@ def _text_headers(lines: list[str]) -> list[tuple[int, list[str]]]:
         if "|" in low or ":" in low or len(low.split()) > 20 or not _HEADER_START.match(low):
             continue
         window = " ".join(lines[number - 1 : number + 1]).lower()
-        kinds = [k for k in ("task", "lead", "participant", "deadline") if _names_column(window, k)]
+        kinds = [k for k in _HEADER_KINDS if _names_column(window, k)]
+        if "lead" not in kinds and number < len(lines):  # "Đơn vị chủ" over "trì": a wrapped header
+            words = set(window.split())
+            kinds = [k for k in _HEADER_KINDS if _names_column(window, k, words)]
         header = "lead" in kinds and "task" in kinds and len(kinds) >= 3
         if header and (not found or number > found[-1][0] + 2):
             found.append((number, kinds))
     return found
 
 
-def _names_column(text: str, kind: str) -> bool:
-    return any(w in text for k, words in COLUMNS if k == kind for w in words)
+def _names_column(text: str, kind: str, words: set[str] | None = None) -> bool:
+    """Whether `text` names a column of `kind`; with `words`, a name whose words are all among them
+    counts too (a header wrapped over two lines splits "chủ trì" into "chủ" and "trì")."""
+    names = [w for k, options in COLUMNS if k == kind for w in options]
+    if words is not None:
+        return any(all(part in words for part in name.split()) for name in names)
+    return any(w in text for w in names)
 
 
 def _text_rows(lines: list[str], header_at: int, kinds: list[str]) -> list[Row]:
@@ -301,6 +313,8 @@ def _split_row(text: str, kinds: list[str]) -> dict[str, str]:
     """Task words, then the lead's name, the participants' names, the deadline at the end."""
     cells: dict[str, str] = {}
     tail = _deadline_tail(text) if "deadline" in kinds else None
+    opened = _OPEN_DEADLINE.search(text) if tail is None and "deadline" in kinds else None
+    tail = opened.start() if opened else tail  # "Trước ngày" whose date is on the next line
     if tail is not None:
         cells["deadline"], text = text[tail:].strip(), text[:tail]
     for m in list(re.finditer(r"\S+", text))[2:]:
@@ -310,7 +324,7 @@ def _split_row(text: str, kinds: list[str]) -> dict[str, str]:
             second = text.lower().find(lead.names[1].lower(), m.start()) if len(lead.names) > 1 else -1
             cut = second if second > 0 else lead.end
             connector = re.match(r"\s*(?:và|-|,)(?=\s|$)", text[cut:]) if second < 0 else None
-            cut = connector.end() if connector else cut
+            cut += connector.end() if connector else 0
             cells["task"], cells["lead"] = text[: m.start()].strip(), text[m.start() : cut].strip(" ;")
             rest = text[cut:].lstrip(" ,;").rstrip()
             if rest:
@@ -334,12 +348,23 @@ def _deadline_tail(text: str) -> int | None:
     return None
 
 
+def _close_deadline(row: Row, line: str) -> str:
+    """The line without the date that ends a deadline cell cut at its line ("Trước ngày" / "15/12/2025")."""
+    if not _OPEN_DEADLINE.search(row.cells.get("deadline", "")):
+        return line
+    date = _CLOSING_DATE.search(line)
+    if date is None:
+        return line
+    row.cells["deadline"] += " " + date.group(0).strip()
+    return line[: date.start()]
+
+
 def _wrap(row: Row, line: str, number: int) -> None:
     """A wrapped line holds the next lines of several cells side by side: the task's words (lower case)
     first, then a name's words (from the first capital) for the unit cell left unfinished, then the
     rest of the next unit cell: "công việc UBND huyện môn" under "... Văn phòng HĐND và | Các phòng,
     ban chuyên"."""
-    words = line.split()
+    words = _close_deadline(row, line).split()
     first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
     if first is None:  # only lower-case words: a trailing run of unit words ends an unfinished unit cell
         first = len(words)

@@ -79,6 +79,7 @@ class Part:
     kind: str  # specific | generic | person
     separator: str | None  # what came before it: "," ";" "và" or None
     head: tuple[str, ...] = ()
+    prefix: str = ""  # the shared head of "các Bộ: Tư pháp, Xây dựng", written before this part's name
 
 
 @dataclass
@@ -164,7 +165,7 @@ def _inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     return _head(tokens, nxt, persons=persons, in_list=True)[0] == 0 and not match(PREDICATES, tokens, nxt)
 
 
-def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
+def _name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> tuple[int, str]:
     """Index after the last word of the name that starts at tokens[i], and why it ended there.
 
     Lower-case words after a capitalised one are read as the end of a name ("Kiểm soát bệnh tật") only
@@ -174,7 +175,8 @@ def _name_end(tokens: Tokens, i: int, *, persons: bool) -> tuple[int, str]:
     while tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
-            if tok.text != ";" and _inside_name(tokens, i, persons=persons):
+            joins = tok.text != ";" and not (commas and tok.text == ",")
+            if joins and _inside_name(tokens, i, persons=persons):
                 field_words = match(_FIELD, tokens, i + 1) if tok.low == "và" else 0
                 i, tails = i + 1 + field_words, 0
                 continue
@@ -236,14 +238,23 @@ def _starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
     """A body's head where table cells run together: "... UBND huyện Phòng Tư pháp" (after a level word)
     or "Phòng Nội vụ Văn phòng HĐND" (after a name with a proper word of its own). A party or people's
     committee there is still part of the name ("Ban Tuyên giáo Huyện ủy", "Văn phòng UBND tỉnh")."""
-    if i == 0 or tokens[i].low in _COMMITTEES:
+    if i == 0 or tokens[i].low in _COMMITTEES or (named == 1 and _bare_head(tokens, i - 1)):
         return False
     if tokens[i - 1].low in LEVEL_ENDS:
         return bool(match(_NAMED, tokens, i) or match(_INSTITUTION, tokens, i))
     institution = match(_INSTITUTION, tokens, i)
+    if named and institution and tokens.has(i + institution) and tokens[i + institution].low == "các":
+        return True  # "Chi cục Chăn nuôi UBND các huyện": no body's name goes on into "UBND các ..."
     heads = match(_OFFICES, tokens, i) or (0 if institution else match(_NAMED, tokens, i))
     following = tokens[i + heads] if heads and tokens.has(i + heads) else None
     return bool(named and heads and following and following.capitalised)
+
+
+def _bare_head(tokens: Tokens, i: int) -> bool:
+    """ "Đoàn Trường Đại học X": a name whose only proper word is a head ("Trường") goes on into the head
+    after it, which is the rest of one compound head, not the next unit."""
+    tok = tokens[i]
+    return tok.capitalised and (match(_NAMED, tokens, i) == 1 or match(_INSTITUTION, tokens, i) == 1)
 
 
 # Every head `_head` finds starts with one of these words (a quantifier or a head of some kind).
@@ -300,8 +311,16 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
                 return None
             stop = "predicate" if match(PREDICATES, tokens, i) else "other"
             break
+        body_kind, body_head = kind, head
+        if kind == "person" and head in _OFFICE_HOLDERS:  # "Chủ tịch UBND các huyện": the body's own head
+            held, body_kind, body_head = _head(tokens, i + taken, persons=False, in_list=True)
+            taken += held
         end, why = _name_end(tokens, i + taken, persons=persons)
-        parts.append(Part(i, end - 1, kind, separator, head))
+        if why == "colon" and end == i + taken and body_kind == "generic":
+            shared, end, why = _shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
+            parts += shared
+        if not parts or parts[-1].first < i:
+            parts.append(Part(i, end - 1, kind, separator, head))
         if why == "adjacent":
             separator, i = ";", end
             continue
@@ -310,6 +329,22 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
             break
         separator, i = tokens[end].low, end + 1
     return _build(text, tokens, parts, stop)
+
+
+def _shared_head(tokens: Tokens, head_at: int, i: int, *, persons: bool) -> tuple[list[Part], int, str]:
+    """ "các Bộ: Tư pháp, Xây dựng và ...": each name after the colon is a body of the head before it
+    ("Bộ Tư pháp", "Bộ Xây dựng"); commas always part them. ([], i - 1, "colon") when none follows."""
+    prefix = " ".join(t.text for t in tokens[head_at : i - 1]) + " "
+    parts: list[Part] = []
+    while tokens.has(i) and tokens[i].capitalised and not _head(tokens, i, persons=persons, in_list=True)[0]:
+        end, why = _name_end(tokens, i, persons=persons, commas=True)
+        if end == i:
+            break
+        parts.append(Part(i, end - 1, "specific", ";" if parts else None, prefix=prefix))
+        if why != "separator" or tokens[end].text == ";":
+            return parts, end, why
+        i = end + 1
+    return (parts, i - 1, "separator") if parts else ([], i - 1, "colon")
 
 
 def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
@@ -321,7 +356,7 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
         if held is not None:
             first_index, kinds[0] = held
         first, last = tokens[first_index], tokens[group[-1].last]
-        name = text[first.start : last.end].strip(" ,;")
+        name = group[0].prefix + text[first.start : last.end].strip(" ,;")
         names.append(name[:1].upper() + name[1:])
         groups.append(len(group) > 1 or any(kind != "specific" for kind in kinds))
     end = tokens[parts[-1].last].end
@@ -371,9 +406,14 @@ def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
                 and " ".join(part.head).startswith(_FRONT_PARTNERS)
             )
             split = (specific and not front) or (closed and part.kind == "specific")
+            # "Các sở, ban, ngành và Ủy ban nhân dân các huyện": a people's body with its own level.
+            split = split or (part.kind == "specific" and _own_level(tokens, part))
             if _shared_office(tokens, current, part):
                 split = False
-        if split:
+        # "Giám đốc Sở A, Giám đốc Sở B", "Chủ tịch UBND các huyện và Thủ trưởng các cơ quan": each holder
+        # stands for a body of their own (after "và", only in a list of holders).
+        holder = part.head in _OFFICE_HOLDERS
+        if split or (holder and (part.separator == "," or current[0].head in _OFFICE_HOLDERS)):
             units.append([part])
         else:
             current.append(part)
