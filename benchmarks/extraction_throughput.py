@@ -41,7 +41,16 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extraction import assignments, clauses, extract, parentheses, readers, tables, units  # noqa: E402
+from extraction import (  # noqa: E402
+    assignments,
+    clauses,
+    extract,
+    parentheses,
+    readers,
+    tables,
+    text_tables,
+    units,
+)
 from extraction.document import read_metadata  # noqa: E402
 from extraction.readers import read_document  # noqa: E402
 
@@ -168,6 +177,8 @@ class Stages:
 STAGES = (
     ("normalise", readers, "normalize_document"),
     ("normalise", extract, "normalize_document"),
+    ("normalise", readers, "gap_tables_as_pipes"),
+    ("normalise", extract, "gap_tables_as_pipes"),
     ("ocr_repair", extract, "repair_ocr"),
     ("metadata", extract, "read_metadata"),
     ("tables", extract, "find_task_tables"),
@@ -179,12 +190,14 @@ STAGES = (
     ("units", assignments, "unit_heading"),
     ("units", tables, "read_units"),
     ("units", parentheses, "read_units"),
+    ("units", text_tables, "read_units"),
     ("units", units, "read_units"),
     ("deadlines", assignments, "find_deadlines"),
     ("deadlines", assignments, "parse_deadline"),
     ("deadlines", tables, "find_deadlines"),
     ("deadlines", tables, "parse_deadline"),
     ("deadlines", parentheses, "parse_deadline"),
+    ("deadlines", text_tables, "parse_deadline"),
     ("events", extract, "find_events"),
     ("plan", extract, "build_plan"),
     ("indicators", extract, "read_indicators"),

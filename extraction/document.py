@@ -15,8 +15,9 @@ from extraction.references import (
     kind_of_number,
     merge_references,
 )
+from extraction.signature import RECIPIENTS, SIGN_TITLE, read_contact, read_recipients, read_signer
 from extraction.units import read_units
-from models.documents import Document, DocumentKind, Person, Received, Reference
+from models.documents import Document, DocumentKind, Received, Reference
 
 _KINDS = {
     "KẾ HOẠCH": DocumentKind.plan,
@@ -39,19 +40,7 @@ _PLACE_DATE = re.compile(
 )
 _NEWS_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
-_SIGN_TITLE = re.compile(
-    r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s|^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|"
-    r"CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG PHÒNG|CHỦ NHIỆM)\b"
-)
-_RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")
-_CONTACT = re.compile(
-    r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s*){2,5}),\s*(?P<title>[^,;()]{2,40}?),\s*"
-    r"(?:SĐT|ĐT|điện thoại|số điện thoại)\s*:?\s*(?P<phone>[\d .]{8,15}\d)",
-    re.IGNORECASE,
-)
 _NATIONAL = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI", "ĐỘC LẬP", "Độc lập")
-_ARCHIVE = re.compile(r"^Lưu\b", re.IGNORECASE)
 _LEVEL_WORDS = ("tỉnh", "huyện", "thành phố", "quận", "thị xã", "xã", "phường", "thị trấn")
 _BODY_HEADS = ("ban", "sở", "phòng", "cục", "vụ", "viện", "trường", "đài", "văn phòng", "ủy ban kiểm tra")
 
@@ -92,9 +81,9 @@ def read_metadata(lines: list[str]) -> DocumentInfo:
         place=place,
         issuer=_issuer(lines, kind_at, rest),
         title=title or None,
-        signer=_signer(lines, body_last),
-        contact=_contact(lines[:body_last]),
-        recipients=_recipients(lines, body_last),
+        signer=read_signer(lines, body_last),
+        contact=read_contact(lines[:body_last]),
+        recipients=read_recipients(lines, body_last),
         references=tuple(_references(lines, kind_at, body_first)),
         received=received,
     )
@@ -124,7 +113,7 @@ def _body_first(lines: list[str], kind_at: int) -> int:
 def _body_last(lines: list[str], body_first: int) -> int:
     for number in range(body_first, len(lines) + 1):
         line = lines[number - 1].strip()
-        if _RECIPIENTS.match(line) or (_SIGN_TITLE.match(line) and line.isupper()):
+        if RECIPIENTS.match(line) or (SIGN_TITLE.match(line) and line.isupper()):
             return number - 1
     return len(lines)
 
@@ -321,62 +310,6 @@ def proper_case(text: str) -> str:
         elif word in _LEVEL_WORDS and i > 0 and not committee and words[i - 1] not in ("thành",):
             place = place or word not in ("thành",)
     return " ".join(out)
-
-
-def _signer(lines: list[str], body_last: int) -> Person | None:
-    title, name = None, None
-    for line in lines[body_last : body_last + 30]:
-        text = _signature_columns(line.strip().strip("*").strip())[1]
-        if text.isupper() and _SIGN_TITLE.match(text):
-            title = text
-        elif title and _NAME.match(text):
-            name = text
-            break
-    if not name:
-        return None
-    position = re.sub(r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s.*", "", title or "").strip()
-    return Person(name=name, title=_position(position) if position else None)
-
-
-def _signature_columns(line: str) -> tuple[str, str]:
-    """(recipients' column, signer's column) of a line of the signature block; a PDF's text runs the two
-    together: "- Như trên; KT. CHỦ TỊCH". A line of one column is both."""
-    for space in re.finditer(r"\s+", line):
-        left, right = line[: space.start()], line[space.end() :]
-        if right.isupper() and not left.isupper() and _SIGN_TITLE.match(right):
-            return left, right
-    return line, line
-
-
-def _position(text: str) -> str:
-    words = text.lower()
-    for proper in ("bí thư", "chủ tịch"):
-        words = words.replace(proper, proper.title().replace("Thư", "thư").replace("Tịch", "tịch"))
-    return words[:1].upper() + words[1:]
-
-
-def _contact(lines: list[str]) -> Person | None:
-    m = _CONTACT.search(" ".join(lines))
-    if not m:
-        return None
-    return Person(name=m["name"].strip(), title=m["title"].strip(), phone=re.sub(r"[ .]", "", m["phone"]))
-
-
-def _recipients(lines: list[str], body_last: int) -> tuple[str, ...]:
-    found: list[str] = []
-    started = False
-    for line in lines[body_last : body_last + 40]:
-        text = _signature_columns(line.strip())[0]
-        if _RECIPIENTS.match(text):
-            started = True
-            continue
-        if started and text.startswith(("-", "+", "•")):
-            name = re.sub(r"\s*(?:[“\"(][^”\")]*[”\")])\s*", " ", text.lstrip("-+• ")).strip(" ,.;")
-            if name and not _ARCHIVE.match(name):
-                found.append(name)
-        elif started and text:
-            break
-    return tuple(found)
 
 
 def _references(lines: list[str], kind_at: int, body_first: int) -> list[Reference]:

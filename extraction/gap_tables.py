@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extraction.normalize import normalize_line
-from extraction.tables import column_kind
+from extraction.table_columns import column_kind
 
 _CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # words apart by single spaces
 _GAPPED = re.compile(r"\S(?:\t| {2,})\S")

@@ -26,6 +26,7 @@ from extraction import (
     layout,
     lexicon,
     sections,
+    unit_words,
     units,
 )
 from extraction.deadline_forms import Context
@@ -235,8 +236,10 @@ def test_unit_heads_read_after_asking_the_tables_for_the_word_are_those_read_wit
     places = [(line, m.start()) for line in lines for m in re.finditer(r"\S+", line)]
     units.forget_recent()
     fast = [units.read_units(line, place, persons=True) for line, place in places]
-    for name in ("_INSTITUTION", "_GENERIC", "_PERSON", "_NAMED"):
-        monkeypatch.setattr(units, name, _HoldsEveryWord(getattr(units, name)))
+    for name in ("INSTITUTION", "GENERIC", "PERSON", "NAMED"):  # wherever a reader asks them
+        for module in (unit_words, units):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, _HoldsEveryWord(getattr(module, name)))
     units.forget_recent()
     assert [units.read_units(line, place, persons=True) for line, place in places] == fast
 

@@ -51,7 +51,7 @@ def test_one_column_of_performers_gives_the_marked_lead_and_otherwise_every_unit
 
 
 def test_a_unit_of_measure_column_names_no_unit() -> None:
-    from extraction.tables import column_kind
+    from extraction.table_columns import column_kind
 
     assert column_kind("Đơn vị tính") == "measure"
     assert column_kind("Kinh phí thực hiện") == "cost"

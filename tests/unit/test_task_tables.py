@@ -1,6 +1,7 @@
 """Task tables: Markdown pipe rows, rows split over pages, PDF text, and routing tables that are not."""
 
-from extraction.tables import column_kind, find_task_tables, read_task_tables
+from extraction.table_columns import column_kind
+from extraction.tables import find_task_tables, read_task_tables
 
 MARKDOWN = """| STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành | Kết quả |
 |---|---|---|---|---|---|

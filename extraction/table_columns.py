@@ -1,0 +1,39 @@
+"""The columns of a task table and its rows: which header names which kind of cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+COLUMNS = (  # checked in this order: "Thời gian hoàn thành" is a deadline, not a task
+    ("number", ("stt", "tt", "số tt", "số thứ tự")),
+    ("lead", ("chủ trì",)),
+    ("participant", ("phối hợp", "tham gia")),
+    ("deadline", ("thời gian", "thời hạn", "thời điểm", "tiến độ", "hoàn thành")),
+    ("measure", ("đơn vị tính", "đvt")),  # of an indicator's value, not a unit that acts
+    # One column for every unit of the task: "Đơn vị thực hiện", the lead marked "(chủ trì)" if any.
+    ("performer", ("đơn vị", "cơ quan", "người thực hiện", "bộ phận thực hiện", "trách nhiệm", "phân công")),
+    ("result", ("kết quả", "sản phẩm", "hình thức")),
+    ("cost", ("kinh phí",)),
+    ("note", ("ghi chú",)),
+    ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "đề án", "giải pháp")),
+)
+# A row's number: "1", "1.2", a Roman group ("II"), a letter ("a").
+ROW_NUMBER = re.compile(r"^(?P<n>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ]))[.)]?\s+(?P<rest>\S.*)$")
+ROMAN = re.compile(r"^[IVX]{1,4}$")
+
+
+@dataclass
+class Row:
+    number: str
+    cells: dict[str, str]
+    first_line: int
+    last_line: int
+
+
+def column_kind(header: str) -> str | None:
+    text = " ".join(header.lower().split())
+    for kind, words in COLUMNS:
+        if any(text == w or text.startswith(w + " ") or f" {w}" in f" {text}" for w in words):
+            return kind
+    return None
