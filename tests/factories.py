@@ -49,3 +49,25 @@ def make_plan(*, number: str = "10-KH/TU", deadline: Deadline | None = None, **o
     }
     fields.update(overrides)
     return Plan(**fields)
+
+
+# A provincial plan's head and first section, for tests that write the rest of its body (from "II.").
+PLAN_HEAD = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 456/KH-UBND
+Nghệ An, ngày 10 tháng 4 năm 2025
+KẾ HOẠCH
+Thực hiện phong trào thi đua năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+Tạo chuyển biến rõ nét.
+"""
+
+
+def assignment_rows(plan: Plan) -> list[tuple[str, str, str, str]]:
+    """(section, unit, role, due as ISO text or "") of each assignment of an extracted plan, in order."""
+    tasks = {task.id: task for task in plan.tasks}
+    rows = []
+    for a in plan.assignments:
+        task = tasks[a.task]
+        rows.append((task.section, a.unit, a.role.value, str(task.deadline.due) if task.deadline else ""))
+    return rows

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from extraction.evaluate import unit_score
 from extraction.extract import extract
+from tests.factories import PLAN_HEAD
 
-HEAD = """ỦY BAN NHÂN DÂN
-TỈNH NGHỆ AN
-Số: 456/KH-UBND
-Nghệ An, ngày 10 tháng 4 năm 2025
-KẾ HOẠCH
-Thực hiện phong trào thi đua năm 2025
-I. MỤC ĐÍCH, YÊU CẦU
-Tạo chuyển biến rõ nét.
-II. TỔ CHỨC THỰC HIỆN
-"""
+HEAD = PLAN_HEAD + "II. TỔ CHỨC THỰC HIỆN\n"
 
 
 def _assignments(body: str) -> list[tuple[str, str, str, str]]:

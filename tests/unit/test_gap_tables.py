@@ -7,17 +7,9 @@ from pathlib import Path
 from extraction.extract import extract
 from extraction.gap_tables import gap_tables_as_pipes
 from extraction.readers import read_document
+from tests.factories import PLAN_HEAD, assignment_rows
 
-HEAD = """ỦY BAN NHÂN DÂN
-TỈNH NGHỆ AN
-Số: 456/KH-UBND
-Nghệ An, ngày 10 tháng 4 năm 2025
-KẾ HOẠCH
-Thực hiện phong trào thi đua năm 2025
-I. MỤC ĐÍCH, YÊU CẦU
-Tạo chuyển biến rõ nét.
-II. NHIỆM VỤ
-"""
+HEAD = PLAN_HEAD + "II. NHIỆM VỤ\n"
 # Centred headers, a group row, cells wrapped onto a second line, an empty participants' cell.
 TABLE = """\
  STT        Nhiệm vụ                          Cơ quan chủ trì        Cơ quan phối hợp          Thời gian
@@ -42,15 +34,7 @@ EXPECTED = [
 
 
 def _table_assignments(text: str) -> list[tuple[str, str, str, str]]:
-    plan = extract(text).plan
-    tasks = {task.id: task for task in plan.tasks}
-    found = []
-    for a in plan.assignments:
-        task = tasks[a.task]
-        if task.section != "III":
-            due = str(task.deadline.due) if task.deadline else ""
-            found.append((task.section, a.unit, a.role.value, due))
-    return found
+    return [row for row in assignment_rows(extract(text).plan) if row[0] != "III"]
 
 
 def test_a_table_aligned_with_spaces_gives_one_assignment_per_unit_and_row() -> None:

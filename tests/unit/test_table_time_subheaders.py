@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from extraction.extract import extract
+from tests.factories import PLAN_HEAD
 
-TEXT = """ỦY BAN NHÂN DÂN
-TỈNH NGHỆ AN
-Số: 456/KH-UBND
-Nghệ An, ngày 10 tháng 4 năm 2025
-KẾ HOẠCH
-Thực hiện phong trào thi đua năm 2025
-I. MỤC ĐÍCH, YÊU CẦU
-Tạo chuyển biến rõ nét.
-II. NHIỆM VỤ
+TEXT = PLAN_HEAD + """II. NHIỆM VỤ
 | TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | |
 |---|---|---|---|---|---|
 | | | | | Bắt đầu | Hoàn thành |
