@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +92,15 @@ class Page:
 @contextmanager
 def browser() -> Iterator[Page]:
     binary = chromium()
-    with tempfile.TemporaryDirectory(prefix="dondoc-chromium-") as profile:
+    # Chromium's helpers (renderers, the crash handler) may still write into the profile a moment after
+    # the browser has exited: a profile left behind in /tmp then is no failure of the test.
+    with tempfile.TemporaryDirectory(prefix="dondoc-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            start_new_session=True,  # its own process group, so that its helpers stop with it
         )
         try:
             endpoint = _devtools_endpoint(process)
@@ -105,8 +109,18 @@ def browser() -> Iterator[Page]:
             with connect(target["webSocketDebuggerUrl"], max_size=None, open_timeout=WAIT) as socket:
                 yield Page(socket)
         finally:
-            process.terminate()
-            process.wait(timeout=WAIT)
+            _stop(process)
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Chromium and every process of its group: asked to end, then killed if they have not."""
+    with suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=WAIT)
+    with suppress(ProcessLookupError):  # helpers that outlive the browser
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=WAIT)
 
 
 def _devtools_endpoint(process: subprocess.Popen[str]) -> str:
