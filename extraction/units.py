@@ -101,6 +101,11 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
         if why == "colon" and end == i + taken and body_kind == "generic":
             shared, end, why = _shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
             parts += shared
+        elif why == "colon" and _of_places(tokens, i + taken, end):
+            # "Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng": the body of each place named
+            prefix = " ".join(t.text for t in tokens[i : i + taken]) + " " + tokens[end - 1].text + " "
+            shared, end, why = _shared_head(tokens, i, end + 1, persons=persons, prefix=prefix)
+            parts += shared
         if not parts or parts[-1].first < i:
             parts.append(Part(i, end - 1, kind, separator, head))
         if why == "adjacent":
@@ -113,10 +118,13 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
     return _build(text, tokens, parts, stop)
 
 
-def _shared_head(tokens: Tokens, head_at: int, i: int, *, persons: bool) -> tuple[list[Part], int, str]:
+def _shared_head(
+    tokens: Tokens, head_at: int, i: int, *, persons: bool, prefix: str = ""
+) -> tuple[list[Part], int, str]:
     """ "các Bộ: Tư pháp, Xây dựng và ...": each name after the colon is a body of the head before it
-    ("Bộ Tư pháp", "Bộ Xây dựng"); commas always part them. ([], i - 1, "colon") when none follows."""
-    prefix = " ".join(t.text for t in tokens[head_at : i - 1]) + " "
+    ("Bộ Tư pháp", "Bộ Xây dựng"), or of `prefix`; commas always part them. ([], i - 1, "colon") when
+    none follows."""
+    prefix = prefix or " ".join(t.text for t in tokens[head_at : i - 1]) + " "
     parts: list[Part] = []
     while tokens.has(i) and _named_on(tokens, i, persons=persons):
         end, why = name_end(tokens, i, persons=persons, commas=True)
@@ -127,6 +135,14 @@ def _shared_head(tokens: Tokens, head_at: int, i: int, *, persons: bool) -> tupl
             return parts, end, why
         i = end + 1
     return (parts, i - 1, "separator") if parts else ([], i - 1, "colon")
+
+
+_PLACE_LEVELS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường"})
+
+
+def _of_places(tokens: Tokens, first: int, colon: int) -> bool:
+    """Whether the words between a head and its colon are "các" and a level: "các tỉnh", "các huyện"."""
+    return colon == first + 2 and tokens[first].low == "các" and tokens[first + 1].low in _PLACE_LEVELS
 
 
 def _named_on(tokens: Tokens, i: int, *, persons: bool) -> bool:

@@ -82,3 +82,13 @@ def test_scoring_takes_a_heads_title_and_its_body_for_the_same_unit() -> None:
 def test_the_party_shorthand_for_cells_and_committees_is_one_group_unit() -> None:
     found = _assignments("1. Các chi, đảng bộ cơ sở tổ chức sinh hoạt chuyên đề trong tháng 02/2025.\n")
     assert [(u, r) for _, u, r, _ in found] == [("Các chi, đảng bộ cơ sở", "lead")]
+
+
+def test_the_bodies_of_places_listed_after_a_colon_are_one_unit_each() -> None:
+    from extraction.units import read_units
+
+    found = read_units("Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng chỉ đạo", persons=True)
+    assert found is not None
+    assert found.names == ["Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Hải Phòng"]
+    alone = read_units("Ủy ban nhân dân các tỉnh: triển khai ngay", persons=True)
+    assert alone is not None and alone.names == ["Ủy ban nhân dân các tỉnh"]
