@@ -147,7 +147,10 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
     while tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
-            joins = tok.text != ";" and not (commas and tok.text == ",")
+            # After a shared head ("các Bộ: ...") commas part the names, and so does a "và" that no field
+            # word follows ("Xây dựng và Tài chính"; "Giáo dục và Đào tạo" is one name).
+            parts = commas and (tok.text == "," or not match(FIELD, tokens, i + 1))
+            joins = tok.text != ";" and not parts
             if joins and inside_name(tokens, i, persons=persons):
                 field_words = match(FIELD, tokens, i + 1) if tok.low == "và" else 0
                 i, tails = i + 1 + field_words, 0

@@ -92,3 +92,11 @@ def test_the_bodies_of_places_listed_after_a_colon_are_one_unit_each() -> None:
     assert found.names == ["Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Hải Phòng"]
     alone = read_units("Ủy ban nhân dân các tỉnh: triển khai ngay", persons=True)
     assert alone is not None and alone.names == ["Ủy ban nhân dân các tỉnh"]
+
+
+def test_and_after_a_shared_head_parts_the_names_unless_a_field_word_follows() -> None:
+    from extraction.units import read_units
+
+    found = read_units("các Bộ: Tư pháp, Xây dựng và Tài chính, Kế hoạch và Đầu tư phối hợp", persons=True)
+    assert found is not None
+    assert found.names == ["Bộ Tư pháp", "Bộ Xây dựng", "Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"]
