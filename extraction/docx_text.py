@@ -19,6 +19,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
 from extraction.docx_numbering import Numbering
+from extraction.table_columns import pipe_row, separator_row
 from models.errors import DocumentError
 from models.text import ascii_slug
 
@@ -33,7 +34,6 @@ _SKIPPED = frozenset({
     f"{_W}del", f"{_W}moveFrom", f"{_W}delText", f"{_W}instrText", f"{_W}delInstrText",
     f"{_W}pPr", f"{_W}rPr", f"{_W}tblPr", f"{_W}trPr", f"{_W}tcPr", f"{_W}sectPr", f"{_MC}Fallback",
 })
-TABLE_SEPARATOR_CELL = "---"
 # What only a document's head or signature block holds (as ascii_slug reads it), and how many rows such a
 # layout table has at most.
 _LAYOUT_MARKS = ("cong-hoa-xa-hoi-chu-nghia-viet-nam", "dang-cong-san-viet-nam", "noi-nhan")
@@ -97,10 +97,10 @@ def _table_lines(table: Any, numbering: Numbering) -> Iterator[str]:
         return
     for index, row in enumerate(rows):
         cells = _row_cells(row, numbering)
-        yield "| " + " | ".join(cells) + " |"
+        yield pipe_row(cells)
         if index == 0:
             # As in a Markdown table, the first row is the header.
-            yield "|" + "|".join([TABLE_SEPARATOR_CELL] * len(cells)) + "|"
+            yield separator_row(len(cells))
 
 
 def _rows(table: Any) -> Iterator[Any]:
@@ -154,5 +154,4 @@ def _cell_text(cell: Any, numbering: Numbering) -> str:
             lines.extend(" ".join(_row_cells(row, numbering)) for row in _rows(child))
         elif child.tag not in _SKIPPED:
             lines.extend(_blocks([child], numbering))
-    text = " ".join(line.strip() for line in lines if line.strip())
-    return text.replace("|", "\\|")
+    return " ".join(line.strip() for line in lines if line.strip())

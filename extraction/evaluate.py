@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from extraction.extract import Extraction, extract
+from extraction.lexicon import OFFICE_HOLDERS
 from extraction.readers import read_document
 from models.errors import DondocError
 from models.text import name_key
@@ -136,9 +137,7 @@ def _parts(name: str) -> list[str]:
 
 
 # "Giám đốc Sở Y tế" and "Sở Y tế" name the same addressee: the body its head answers for.
-_OFFICE_HOLDER = re.compile(
-    r"^(?:tổng giám đốc|giám đốc|chủ tịch|thủ trưởng|người đứng đầu|bí thư)\s+", re.IGNORECASE
-)
+_OFFICE_HOLDER = re.compile(rf"^(?:{'|'.join(OFFICE_HOLDERS)})\s+", re.IGNORECASE)
 
 
 def _body_key(name: str) -> str:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import re
 
 from extraction.normalize import normalize_line
-from extraction.table_columns import column_kind
+from extraction.table_columns import NUMBER, column_kind, pipe_row
 
 _CELL = re.compile(r"[^ \t]+(?: [^ \t]+)*")  # words apart by single spaces
 _GAPPED = re.compile(r"\S(?:\t| {2,})\S")
 _HEADER_WORDS = ("chủ trì", "thời gian", "thời hạn", "tiến độ")
-_ROW_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])[.)]?$")
+_ROW_NUMBER = re.compile(rf"^{NUMBER}[.)]?$")  # a number cell and nothing else
 
 
 def gap_tables_as_pipes(text: str) -> str:
@@ -56,7 +56,7 @@ def _header(line: str) -> tuple[list[int], list[str | None], bool] | None:
 def _rewrite(lines: list[str], at: int, columns: tuple[list[int], list[str | None], bool]) -> int:
     """Rewrite the table whose header is lines[at]; the index of the first line after it."""
     starts, kinds, tabbed = columns
-    lines[at] = _pipe([cell for _, cell in _cells(lines[at])])
+    lines[at] = pipe_row([cell for _, cell in _cells(lines[at])])
     number_column = kinds.index("number")
     row_at: int | None = None
     row: list[str] = []
@@ -79,11 +79,11 @@ def _rewrite(lines: list[str], at: int, columns: tuple[list[int], list[str | Non
             row_at, row = index, placed
         elif row_at is not None:
             row = [f"{old} {new}".strip() for old, new in zip(row, placed, strict=True)]
-            lines[index] = _pipe([""] * len(starts))  # the table's rows stay one block
+            lines[index] = pipe_row([""] * len(starts))  # the table's rows stay one block
         else:
             break
         if row_at is not None:
-            lines[row_at] = _pipe(row)
+            lines[row_at] = pipe_row(row)
         index += 1
     return index
 
@@ -97,7 +97,3 @@ def _placed(cells: list[tuple[int, str]], starts: list[int], tabbed: bool) -> li
             column = min(range(len(starts)), key=lambda i: abs(starts[i] - start))
         placed[column] = f"{placed[column]} {text}".strip()
     return placed
-
-
-def _pipe(cells: list[str]) -> str:
-    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"

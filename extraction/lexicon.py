@@ -47,6 +47,9 @@ ORGANISATION_NOUN_NEXT = (
     "đảng", "chính trị", "cơ sở", "thành viên", "hội", "đoàn thể", "xã hội",
 )
 
+# Titles of the person at the head of a body: "Giám đốc Sở Y tế" is told what the Sở is to do.
+OFFICE_HOLDERS = ("tổng giám đốc", "giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư")
+
 # People addressed as a category; taken as units only where a list item or paragraph opens.
 PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SEPARATOR_CELL = "---"
+from extraction.table_columns import pipe_row, separator_row
 
 
 def page_text(page: Any) -> str:
@@ -45,10 +45,10 @@ def table_lines(rows: list[list[str | None]]) -> list[str]:
     """Rows as "| a | b |" lines; a merged cell (None) is left empty, a cell's lines joined by spaces."""
     lines: list[str] = []
     for index, row in enumerate(rows):
-        cells = [" ".join((cell or "").split()).replace("|", "\\|") for cell in row]
+        cells = [" ".join((cell or "").split()) for cell in row]
         if not any(cells):
             continue
-        lines.append("| " + " | ".join(cells) + " |")
+        lines.append(pipe_row(cells))
         if index == 0:
-            lines.append("|" + "|".join([SEPARATOR_CELL] * len(cells)) + "|")
+            lines.append(separator_row(len(cells)))
     return lines

@@ -92,6 +92,7 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
 _READERS: dict[str, Reader] = {
     ".txt": read_plain, ".md": read_plain, ".markdown": read_plain, ".docx": read_docx, ".pdf": read_pdf,
 }
+READABLE = frozenset(_READERS)  # the suffixes of the files dondoc reads
 
 
 # Documents in formats dondoc does not read, and what to do with them.

@@ -19,7 +19,8 @@ COLUMNS = (  # checked in this order: "Thời gian hoàn thành" is a deadline, 
     ("task", ("nhiệm vụ", "nội dung", "công việc", "hoạt động", "đề án", "giải pháp")),
 )
 # A row's number: "1", "1.2", a Roman group ("II"), a letter ("a").
-ROW_NUMBER = re.compile(r"^(?P<n>(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ]))[.)]?\s+(?P<rest>\S.*)$")
+NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-zđ])"
+ROW_NUMBER = re.compile(rf"^(?P<n>{NUMBER})[.)]?\s+(?P<rest>\S.*)$")
 ROMAN = re.compile(r"^[IVX]{1,4}$")
 
 
@@ -37,3 +38,14 @@ def column_kind(header: str) -> str | None:
         if any(text == w or text.startswith(w + " ") or f" {w}" in f" {text}" for w in words):
             return kind
     return None
+
+
+def pipe_row(cells: list[str]) -> str:
+    """Cells as a Markdown table row ("| a | b |"), a "|" inside a cell escaped: how every reader writes
+    the tables it finds (.docx, PDF, text aligned with spaces) for the one table reader."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def separator_row(width: int) -> str:
+    """The line under a Markdown table's header."""
+    return "|" + "|".join(["---"] * width) + "|"

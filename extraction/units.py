@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extraction import lexicon as lx
 from extraction.tokens import Token, Tokens, tokenize
 from extraction.unit_words import (
     FRONT_PARTNERS,
@@ -166,11 +167,7 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
     return UnitList(names, groups, tokens[parts[0].first].start, end, stop, parts)
 
 
-# Titles of the person at the head of a body: "Giám đốc Sở Y tế" is told what the Sở is to do.
-_OFFICE_HOLDERS = frozenset(
-    tuple(title.split())
-    for title in ("giám đốc", "tổng giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư")
-)
+_OFFICE_HOLDERS = frozenset(tuple(title.split()) for title in lx.OFFICE_HOLDERS)
 
 
 def _held_body(tokens: Tokens, part: Part) -> tuple[int, str] | None:

@@ -31,7 +31,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from extraction.extract import ReviewItem, extract
-from extraction.readers import UNREAD_DOCUMENTS, read_document, unread_reason
+from extraction.readers import READABLE, UNREAD_DOCUMENTS, read_document, unread_reason
 from models.errors import DondocError
 from models.plan import Assignment, Plan
 from models.planfile import dump_plan
@@ -43,7 +43,6 @@ from store.plans import save_plan
 from store.tables import PlanRow
 from store.units import load_registry
 
-READABLE = frozenset({".txt", ".md", ".markdown", ".docx", ".pdf"})
 NAME_LIMIT = 300  # the store's column width for unit names and issuers
 
 
