@@ -269,7 +269,8 @@ def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     clause = read_clause(sentences(text)[0][1], persons=True, news=reading.news)
     if not clause.units:
         return False
-    if paragraph.numbered:
+    if paragraph.numbered or (paragraph.kind == "plain" and clause.addressed):
+        # A plain "UBND tỉnh yêu cầu các đơn vị:" addresses the numbered items below it as a heading would.
         reading.heading_units[paragraph.section] = clause
     else:
         reading.bullets.append((paragraph.depth, clause))
@@ -277,7 +278,7 @@ def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
 
 
 def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | None:
-    for n in range(len(section), 0, -1):
+    for n in range(len(section), -1, -1):
         if section[:n] in reading.heading_units:
             return reading.heading_units[section[:n]]
     return None

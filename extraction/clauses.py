@@ -32,6 +32,8 @@ _ADDRESS = re.compile(
     r"(?<![\w])(?P<verb>" + "|".join(lx.ADDRESSING) + r")\s+",
     re.IGNORECASE,
 )
+# "Các đơn vị được giao nhiệm vụ ... có trách nhiệm", "Sở X được phân công chủ trì ...": a unit given work.
+_ASSIGNED = re.compile(r"^được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s*", re.IGNORECASE)
 _PAST = re.compile(r"^(?:đã|đang|vừa|từng|sẽ được|được|đạt được|luôn)\b", re.IGNORECASE)
 # A letter's closing "X thông báo để các cơ quan biết, thực hiện": the issuer informs, nobody is given work.
 # It ends the sentence: "Xã thông báo để Nhân dân biết, chủ động phòng tránh" is work for the xã.
@@ -121,8 +123,12 @@ def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
     if found is None or found.stop not in ("predicate", "verb", "colon"):
         return _addressed_inside(text, body)
     predicate = body[found.end :].lstrip(" :")
+    assigned = _ASSIGNED.match(predicate)
+    if assigned:  # "X được giao chủ trì ...": work given to X, not what was done to it
+        predicate = predicate[assigned.end() :]
     # After a verb not in the lexicon the past shows a few words later ("... nhiệm kỳ 2020 - 2025 đã ...").
-    if _PAST.match(predicate) or (found.stop == "verb" and _NARRATIVE.search(predicate[:28])):
+    told = found.stop == "verb" or assigned  # the past may show a few words later ("được giao ... đã")
+    if _PAST.match(predicate) or (told and _NARRATIVE.search(predicate[:28])):
         return Clause(text, narrative=True)
     inner = _ADDRESS.match(predicate)
     if inner:
@@ -130,7 +136,7 @@ def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
         return _with_predicate(predicate, target, addressed=True) if target else Clause(text)
     if news and not _MODAL.match(predicate):
         return Clause(text, narrative=True)
-    return _with_predicate(body, found)
+    return _with_predicate(body, found, rest=predicate if assigned else None)
 
 
 def _addressed_inside(text: str, body: str) -> Clause:
@@ -146,9 +152,12 @@ def _addressed_inside(text: str, body: str) -> Clause:
     return Clause(text, narrative=bool(_NARRATIVE.search(body[:60])))
 
 
-def _with_predicate(text: str, found: UnitList, *, addressed: bool = False) -> Clause:
+def _with_predicate(
+    text: str, found: UnitList, *, addressed: bool = False, rest: str | None = None
+) -> Clause:
+    """The clause of `found` and the words after them (`rest`, when not all of them are the predicate)."""
     clause = Clause(text, units=found.names, groups=found.groups, addressed=addressed)
-    apply_roles(clause, text[found.end :].lstrip(" :,"))
+    apply_roles(clause, text[found.end :].lstrip(" :,") if rest is None else rest)
     return clause
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from extraction.addressees import names_addressees
 from extraction.assignments import read_tasks
 from extraction.attached import issued_attachment
 from extraction.deadlines import EventMatch, find_events
@@ -24,6 +26,10 @@ from models.units import Unit
 
 UNNAMED_UNIT = "(chưa xác định)"
 REVIEW_BELOW = 0.8
+# The addressees' line ends with a colon too; it introduces no items.
+_ADDRESS_LINE = re.compile(r"^\s*Kính gửi\b", re.IGNORECASE)
+_LEAD_IN_LINES = 6  # a wrapped lead-in sentence, at most
+_ENDS = ("", ".", ";", ":")  # of a line that ends a paragraph (or is blank)
 _CENTRAL = ("bộ ", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "trung ương", "thủ tướng")
 
 
@@ -57,7 +63,7 @@ def extract(source_text: str, *, source_name: str = "") -> Extraction:
     issued = info.document.issued
     tables = find_task_tables(lines)
     skip = frozenset(n for table in tables for n in range(table.first_line, table.last_line + 1))
-    outline = parse_outline(lines, info.body_first, info.body_last, skip=skip)
+    outline = parse_outline(lines, _lead_in_first(lines, info.body_first), info.body_last, skip=skip)
     tasks = read_tasks(outline, year=info.plan_year, issued=issued, news=info.news)
     attached = issued_attachment(lines, info.body_last)
     if attached is not None:  # the plan a decision issues: its sections give out the work
@@ -75,6 +81,20 @@ def extract(source_text: str, *, source_name: str = "") -> Extraction:
         review=_review(tasks, source_name),
         info=info,
     )
+
+
+def _lead_in_first(lines: list[str], body_first: int) -> int:
+    """Where the body's reading starts: at the paragraph just before its first item when that paragraph
+    introduces the items ("UBND tỉnh yêu cầu các đơn vị:"), else at the first item."""
+    number = body_first - 1
+    while number >= 1 and not lines[number - 1].strip():
+        number -= 1
+    if number < 1 or not lines[number - 1].rstrip().endswith(":") or _ADDRESS_LINE.match(lines[number - 1]):
+        return body_first
+    first = number
+    while first > 1 and number - first < _LEAD_IN_LINES and lines[first - 2].strip()[-1:] not in _ENDS:
+        first -= 1
+    return first
 
 
 def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) -> Plan:
@@ -109,7 +129,10 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
             seen.add((unit, role))
             assignments.append(Assignment(task=task_id, unit=unit, role=role, deadline=found.deadline))
             if unit not in units:  # a plan names the same few units again and again: each made once
-                units[unit] = Unit(name=unit, group=unit in found.groups, external=external(unit))
+                group = unit in found.groups
+                # "các đơn vị" of a letter are the units it is addressed to: each gets the work.
+                members = document.addressees if group and names_addressees(unit) else ()
+                units[unit] = Unit(name=unit, group=group, members=members, external=external(unit))
     return Plan(
         key=plan_key(document, content_hash),
         document=document,

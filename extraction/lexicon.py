@@ -20,7 +20,7 @@ NAMED_HEADS = (
     "đài", "báo", "tạp chí", "bộ", "hội", "đoàn", "liên đoàn", "công đoàn", "ngân hàng", "kho bạc",
     "công ty", "tổng công ty", "tập đoàn", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án",
     "thanh tra", "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
-    "tổ đại biểu", "đoàn đại biểu", "tổ công tác",
+    "tổ đại biểu", "đoàn đại biểu", "tổ công tác", "trạm", "thông tấn xã",
 )
 
 # Heads that are a unit (or a kind of units) by themselves.
@@ -30,7 +30,7 @@ INSTITUTION_HEADS = (
     "văn phòng", "đảng đoàn", "đảng ủy", "đảng bộ", "huyện ủy", "quận ủy", "thành ủy", "tỉnh ủy", "thị ủy",
     "thành đoàn", "tỉnh đoàn", "huyện đoàn", "quốc hội", "chính phủ", "trung ương", "thường trực",
     "công an", "viện kiểm sát", "bảo hiểm xã hội", "ubnd", "hđnd", "mttq", "btv", "bch", "ubkt", "tu", "hu",
-    "qu", "đảng ủy khối", "hội đồng",
+    "qu", "đảng ủy khối", "hội đồng", "bộ đội biên phòng", "kiểm toán nhà nước",
 )
 
 # Heads that stand for many bodies of a kind: a unit made of them is a group.
@@ -40,6 +40,8 @@ GENERIC_HEADS = (
     "doanh nghiệp", "hợp tác xã", "trường học", "quận", "huyện", "thị xã", "thành phố", "xã", "phường",
     "thị trấn", "ban, ngành", "quận ủy", "huyện ủy", "đảng ủy", "cơ sở", "ban", "sở",
     "chi, đảng bộ",  # "các chi, đảng bộ cơ sở": the chi bộ and đảng bộ, "bộ" written once
+    "đặc khu",  # the island level beside xã and phường since 2025
+    "chủ đầu tư", "thôn", "tổ dân phố",
 )
 
 # "tổ chức" is a noun ("tổ chức đảng") only before these words, else a verb ("tổ chức hội nghị").
@@ -48,13 +50,16 @@ ORGANISATION_NOUN_NEXT = (
 )
 
 # Titles of the person at the head of a body: "Giám đốc Sở Y tế" is told what the Sở is to do.
-OFFICE_HOLDERS = ("tổng giám đốc", "giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư")
+OFFICE_HOLDERS = (
+    "tổng giám đốc", "giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư", "trưởng",
+    "bộ trưởng",
+)
 
 # People addressed as a category; taken as units only where a list item or paragraph opens.
 PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",
     "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
-    "hội viên", "đại biểu",
+    "hội viên", "đại biểu", "trưởng", "bộ trưởng",
 )
 
 # Lower-case words that occur inside unit names after the head.
@@ -68,7 +73,8 @@ NAME_WORDS = (
     "trên địa bàn", "nông thôn", "ủy", "tham mưu, giúp việc", "giúp việc", "người lao động",
     "người đứng đầu", "tổ quốc", "việt nam", "tự quản", "đồng chí", "ủy viên", "chi bộ", "đảng bộ",
     "cấp ủy", "đảng ủy", "huyện ủy", "quận ủy", "tỉnh ủy", "thành ủy", "hành chính", "sự nghiệp",
-    "công lập", "ngoài công lập", "trường học", "biên phòng",
+    "công lập", "ngoài công lập", "trường học", "biên phòng", "đặc khu", "nông thôn mới", "ngang bộ",
+    "hành chính công", "trung học phổ thông", "trung học cơ sở", "tiểu học", "mầm non", "phổ thông",
 )
 
 # Words that may follow "và" inside one name ("Phát thanh và Truyền hình", "Giáo dục và đào tạo").

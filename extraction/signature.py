@@ -9,7 +9,9 @@ from models.documents import Person
 
 SIGN_TITLE = re.compile(
     r"^(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.)\s|^(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|TRƯỞNG BAN|GIÁM ĐỐC|"
-    r"CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|BỘ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG PHÒNG|CHỦ NHIỆM)\b"
+    r"CHÁNH VĂN PHÒNG|THỦ TRƯỞNG|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|TRƯỞNG PHÒNG|CHỦ NHIỆM|CỤC TRƯỞNG|"
+    r"VỤ TRƯỞNG|TỔNG CỤC TRƯỞNG|CHI CỤC TRƯỞNG|VIỆN TRƯỞNG|HIỆU TRƯỞNG|TỔNG GIÁM ĐỐC|CHÁNH THANH TRA|"
+    r"TRƯỞNG CÔNG AN|BÍ THƯ THƯỜNG TRỰC)\b"
 )
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")

@@ -89,6 +89,8 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
     i, separator, stop = 0, None, "end"
     while True:
         taken, kind, head = read_head(tokens, i, persons=persons, in_list=bool(parts))
+        if head in _BODY_ONLY_HOLDERS and not read_head(tokens, i + taken, persons=False, in_list=True)[0]:
+            taken = 0  # "Trưởng" is a title only before a body ("Trưởng Công an huyện")
         if not taken:
             if not parts:
                 return None
@@ -168,6 +170,7 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
 
 
 _OFFICE_HOLDERS = frozenset(tuple(title.split()) for title in lx.OFFICE_HOLDERS)
+_BODY_ONLY_HOLDERS = frozenset({("trưởng",)})
 
 
 def _held_body(tokens: Tokens, part: Part) -> tuple[int, str] | None:

@@ -64,6 +64,7 @@ class Document(BaseModel):
     signer: Person | None = None
     contact: Person | None = None
     recipients: tuple[str, ...] = ()
+    addressees: tuple[str, ...] = ()  # "Kính gửi": whom a letter is written to
     references: tuple[Reference, ...] = ()
     received: Received | None = None
 

@@ -1,0 +1,74 @@
+"""Whom a letter is addressed to ("Kính gửi: ..."), and the plain words that send its items to them.
+
+A Công văn lists its addressees under "Kính gửi", on the line itself or as "- X;" lines below it, then
+gives its items to "các đơn vị" or "các cơ quan, đơn vị nêu trên": those words name the addressees.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.units import read_units
+
+ADDRESSED = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+_LIST_MARK = re.compile(r"^[-+•*]\s*")
+_MAX_LINES = 30  # the addressees' block sits in the head: never read far
+# "Các đơn vị", "Thủ trưởng các cơ quan, đơn vị nêu trên": nobody but the addressees. "Liên quan" (those
+# concerned) may be wider than them, so it is not among these.
+_ADDRESSEES_AS_A_GROUP = re.compile(
+    r"^(?:(?:thủ trưởng|người đứng đầu|lãnh đạo)\s+)?các\s+(?:cơ quan|đơn vị|địa phương)"
+    r"(?:\s*(?:,|và)\s*(?:cơ quan|đơn vị|địa phương))*(?:\s+(?:nêu|kể)?\s*trên)?$",
+    re.IGNORECASE,
+)
+
+
+def read_addressees(lines: list[str], last: int) -> tuple[str, ...]:
+    """The units after "Kính gửi" in lines[:last] (the head), as written, in order."""
+    for number, line in enumerate(lines[:last]):
+        m = ADDRESSED.match(line)
+        if m:
+            first = _LIST_MARK.sub("", m["rest"].strip())
+            below = lines[number + 1 : min(last, number + _MAX_LINES)]
+            more = _listed(below, open_=not first or first[-1] in ";,")
+            return tuple(_names([first, *more]))
+    return ()
+
+
+def names_addressees(unit: str) -> bool:
+    """Whether a unit's words name a letter's addressees and nobody else."""
+    return bool(_ADDRESSEES_AS_A_GROUP.match(unit.strip()))
+
+
+def _listed(lines: list[str], *, open_: bool) -> list[str]:
+    """The lines that go on with the addressees: "- X;" lines, or (a PDF drops the dashes) lines that
+    are names and nothing else after a name that ended with ";" or ","."""
+    found: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if not text:
+            if found:
+                break
+            continue
+        if not (_LIST_MARK.match(text) or (open_ and _only_names(text))):
+            break
+        found.append(_LIST_MARK.sub("", text))
+        open_ = text[-1] in ";,"
+    return found
+
+
+def _only_names(text: str) -> bool:
+    units = read_units(text.rstrip(" .,;"), persons=True)
+    return units is not None and units.end >= len(text.rstrip(" .,;"))
+
+
+def _names(pieces: list[str]) -> list[str]:
+    names: list[str] = []
+    for piece in pieces:
+        for part in re.split(r";", piece):
+            part = part.strip(" .,;")
+            if not part:
+                continue
+            units = read_units(part, persons=True)
+            found = units.names if units is not None and units.end >= len(part) else [part]
+            names.extend(n for n in found if n not in names)
+    return names

@@ -1,0 +1,141 @@
+"""Who issues a document: the body in its head's left column or after its kind, named in full and with
+its place ("Ban Thường vụ Thành ủy" → "... Thành ủy Hải Phòng"), and the head's two columns."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from extraction.units import read_units
+
+_NATIONAL = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI", "ĐỘC LẬP", "Độc lập")
+_LEVEL_WORDS = ("tỉnh", "huyện", "thành phố", "quận", "thị xã", "xã", "phường", "thị trấn")
+_BODY_HEADS = ("ban", "sở", "phòng", "cục", "vụ", "viện", "trường", "đài", "văn phòng", "ủy ban kiểm tra")
+
+# The right column of a document's head, where a PDF's text runs it into the left one on one line:
+# "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH QUẢNG NAM Độc lập - Tự do - Hạnh phúc".
+_RIGHT_COLUMN = re.compile(
+    r"\s(?:CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])"
+    r"|\s[A-ZĐÀ-Ỹ][a-zà-ỹđ][^,]{0,40},\s*ngày\s+\d"
+)
+
+
+def left_column(line: str) -> str:
+    """The head's left column (issuer, number) of a line that runs both columns together."""
+    m = _RIGHT_COLUMN.search(line)
+    return line[: m.start()].strip() if m else line
+
+
+def read_issuer(lines: list[str], kind_at: int, rest: str, header_end: int) -> str | None:
+    """The body that issues the document: named after its kind ("NGHỊ QUYẾT HỘI ĐỒNG NHÂN DÂN TỈNH X",
+    "KẾ HOẠCH của Ban Thường vụ ..."), else in the head's upper-case left column."""
+    named = proper_case(re.split(r"\s+(?:về|VỀ)\s+", re.sub(r"^CỦA\s+", "", rest))[0]) if rest else ""
+    # "NGHỊ QUYẾT HỘI ĐỒNG NHÂN DÂN TỈNH ...": a body; "CHƯƠNG TRÌNH CÔNG TÁC" goes on with the kind.
+    if rest and rest.upper() == rest and read_units(named) is not None:
+        return _with_place(named, lines)
+    following = next((x.strip() for x in lines[kind_at : kind_at + 3] if x.strip()), "") if kind_at else ""
+    if following.upper().startswith("CỦA "):
+        body = following[4:] if not following.isupper() else proper_case(following[4:])
+        found = read_units(body)  # "của Ban Thường vụ Tỉnh ủy năm 2025": the body, not the year
+        return _with_place(body[: found.end] if found is not None else proper_case(body), lines)
+    top: list[str] = []
+    for line in lines[: max(kind_at - 1, 0) or header_end]:
+        text = left_column(line.strip().strip("*").strip())
+        if text.isupper() and len(text) > 2 and not text.startswith(_NATIONAL) and not text.startswith("SỐ"):
+            top.append(text)
+    if not top:
+        return None
+    return _with_place(proper_case(_spelled_out(_header_body(top[-3:]))), lines)
+
+
+_LEVEL_START = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b(?!\s+ỦY)")
+_PEOPLES_BODY = re.compile(r"^(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+")
+_PLACE = r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,2})"
+_COMMITTEE_LEVEL = {"thành ủy": "thành phố", "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận",
+                    "thị ủy": "thị xã"}
+
+
+def _header_body(top: list[str]) -> str:
+    """The issuing body from the header's last two lines: "ỦY BAN NHÂN DÂN / TỈNH X" reads on, "HUYỆN ỦY X /
+    BAN TUYÊN GIÁO" and "UBND TỈNH X / SỞ Y TẾ" name a body of the line above, "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y"
+    a body inside the line above's party organisation."""
+    if len(top) == 1:
+        return top[0]
+    if len(top) == 3 and _LEVEL_START.match(top[1]) and not _LEVEL_START.match(top[2]):
+        upper, lower = f"{top[0]} {top[1]}", top[2]  # "ỦY BAN NHÂN DÂN / TỈNH X / VĂN PHÒNG"
+    else:
+        upper, lower = top[-2:]
+    if _LEVEL_START.match(lower):
+        return f"{upper} {lower}"
+    if upper.startswith("ĐẢNG BỘ"):
+        return lower
+    if lower == "VĂN PHÒNG":  # the office of the committee above, not of the province
+        return f"{lower} {upper}"
+    return f"{lower} {_PEOPLES_BODY.sub('', upper)}"
+
+
+_HEAD_ABBREVIATIONS = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+
+
+def _spelled_out(head: str) -> str:
+    """ "VĂN PHÒNG UBND TỈNH X": the issuer is named in full, as a title case cannot spell an abbreviation."""
+    return re.sub(r"\b(?:UBND|HĐND)\b", lambda m: _HEAD_ABBREVIATIONS[m.group()], head)
+
+
+def _with_place(issuer: str, lines: list[str]) -> str:
+    """ "Ban Thường vụ Thành ủy" → "... Thành ủy Hải Phòng": a committee named without its place gets the
+    place the document names most often at that level ("thành phố Hải Phòng")."""
+    low = issuer.lower()
+    committee = next((c for c in _COMMITTEE_LEVEL if low.endswith(c)), None)
+    level = _COMMITTEE_LEVEL[committee] if committee else None
+    inner = re.search(r"\bđảng bộ (thành phố|tỉnh|huyện|quận)(?=\s+khóa\b|$)", low)
+    level = level or (inner.group(1) if inner else None)
+    if level is None:
+        return issuer
+    places = Counter(m.group("place") for m in re.finditer(rf"\b{level}\s+{_PLACE}", "\n".join(lines)))
+    named = _named_committee(committee, lines) if committee else None
+    if not places and named is None:
+        return issuer
+    place = named or places.most_common(1)[0][0]
+    if committee:
+        return f"{issuer} {place}"
+    assert inner is not None
+    return f"{issuer[: inner.end()]} {place}{issuer[inner.end() :]}"
+
+
+def _named_committee(committee: str, lines: list[str]) -> str | None:
+    """The place of the committee the document's head names ("TỈNH ỦY HÀ TĨNH" → "Hà Tĩnh")."""
+    heading = re.compile(rf"^{committee.upper()}\s+(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{{1,30}})$")
+    for line in lines[:HEAD_LINES]:
+        m = heading.match(left_column(line.strip().strip("*").strip()))
+        if m:
+            return " ".join(word[:1] + word[1:].lower() for word in m.group("place").split())
+    return None
+
+
+HEAD_LINES = 12
+
+
+def proper_case(text: str) -> str:
+    """ "BAN TUYÊN GIÁO HUYỆN ỦY VĨNH BẢO" → "Ban Tuyên giáo Huyện ủy Vĩnh Bảo" (best effort)."""
+    words = text.lower().split()
+    out: list[str] = []
+    capital_next, place = True, False
+    for i, word in enumerate(words):
+        committee = word in ("thành", "huyện", "tỉnh", "quận") and words[i + 1 : i + 2] == ["ủy"]
+        if word in ("khóa", "khoá", "nhiệm"):
+            place = False
+        if re.fullmatch(r"[ivxl]+", word) and i > 0:
+            out.append(word.upper())
+        elif place or capital_next or committee or word == "đảng":
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+        head = word in _BODY_HEADS or (word == "bộ" and i == 0)  # "BỘ Y TẾ", not "ĐẢNG BỘ TỈNH"
+        capital_next = (head or (word == "và" and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
+        after_committee = word == "ủy" and i > 0 and words[i - 1] in ("thành", "huyện", "tỉnh", "quận")
+        if after_committee or (word == "phố" and words[i - 1] == "thành"):
+            place = True
+        elif word in _LEVEL_WORDS and i > 0 and not committee and words[i - 1] not in ("thành",):
+            place = place or word not in ("thành",)
+    return " ".join(out)
