@@ -19,7 +19,7 @@ from extraction.deadlines import find_deadlines, parse_deadline
 from extraction.parentheses import parenthesised_units
 from extraction.sections import Outline, Paragraph, section_label
 from extraction.tasks import FoundTask, finish
-from extraction.units import read_units, unit_heading
+from extraction.units import read_units, regarding, unit_heading
 from models.deadlines import Deadline
 from models.errors import DeadlineParseError
 
@@ -139,7 +139,7 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
 def _after_label(text: str) -> str | None:
     """The content of "Phân công thực hiện: Giao ..."; None for a bare title."""
     m = _LABEL.match(text)
-    if m and read_units(m.group("label"), persons=True) is None:
+    if m and read_units(m.group("label"), regarding(m.group("label")), persons=True) is None:
         return m.group("rest") or None
     return text
 
@@ -168,6 +168,7 @@ def _labelled_part(reading: Reading, paragraph: Paragraph, text: str) -> bool:
         deadline = _deadline_of(reading, text)
         if last is not None and last.deadline is None:
             last.deadline, last.last_line = deadline, paragraph.last_line
+            _time_of_bullets_above(reading, paragraph, deadline)
         elif deadline is not None and last is None:
             reading.section_deadlines[paragraph.section] = deadline
         return True
@@ -183,6 +184,17 @@ def _labelled_part(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     (last.leads if lead else last.participants).extend(units.names)
     last.groups.update(n for n, g in zip(units.names, units.groups, strict=True) if g)
     return True
+
+
+def _time_of_bullets_above(reading: Reading, paragraph: Paragraph, deadline: Deadline | None) -> None:
+    """ "- Thời gian: ..." after the bullets of a section is their time too, not only the last one's; a
+    time that completes a task of labelled lines ("- Đơn vị thực hiện: ...") is that task's alone."""
+    if deadline is None or paragraph.kind != "bullet" or reading.tasks[-1].source == "label":
+        return
+    for task in reversed(reading.tasks[:-1]):
+        if task.section_path != paragraph.section or task.deadline is not None or task.source != "text":
+            return
+        task.deadline = deadline
 
 
 def _starts_label_task(last: FoundTask, item: Paragraph | None, *, lead: bool) -> bool:

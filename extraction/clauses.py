@@ -32,6 +32,10 @@ _ADDRESS = re.compile(
     r"(?<![\w])(?P<verb>" + "|".join(lx.ADDRESSING) + r")\s+",
     re.IGNORECASE,
 )
+# "UBND tỉnh thống nhất giao Sở X ...": the body that agrees gives the work to the one it addresses.
+_ASSENT = re.compile(
+    r"^(?:thống nhất|đồng ý|quyết định)\s+(?=(?:" + "|".join(lx.ADDRESSING) + r")\s)", re.IGNORECASE
+)
 # "Các đơn vị được giao nhiệm vụ ... có trách nhiệm", "Sở X được phân công chủ trì ...": a unit given work.
 _ASSIGNED = re.compile(r"^được\s+(?:giao|phân công)(?:\s+nhiệm vụ)?\s*", re.IGNORECASE)
 _PAST = re.compile(r"^(?:đã|đang|vừa|từng|sẽ được|được|đạt được|luôn)\b", re.IGNORECASE)
@@ -94,10 +98,25 @@ def sentences(text: str) -> list[tuple[int, str]]:
             and _units_only(text[start : gap_start - 1])
         ):
             continue  # "X; Y; Z: ..." is one list of units ("X làm A; Y phối hợp" two sentences)
+        if text[gap_start - 1] == ";" and _list_runs_on(text, start, gap_start - 1):
+            continue  # "Các Sở: Văn hóa, Thể thao và Du lịch; Y tế; ...": names holding commas
         pieces.append((start, text[start:gap_start]))
         start = gap_end
     pieces.append((start, text[start:]))
     return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def _list_runs_on(text: str, start: int, semicolon: int) -> bool:
+    """Whether the units a sentence opens with (or addresses) go on past the semicolon at `semicolon` with
+    names that are no units by themselves ("Y tế": the rest of a list after "các Sở:")."""
+    if read_units(text, semicolon + 1, persons=True) is not None:
+        return False
+    piece = text[start:semicolon]
+    opening = piece.lstrip("-+•*: ")
+    at = start + len(piece) - len(opening)
+    address = _ADDRESS.match(opening)
+    found = read_units(text, at + (address.end() if address else 0), persons=True)
+    return found is not None and found.end > semicolon
 
 
 def _units_only(piece: str) -> bool:
@@ -130,6 +149,7 @@ def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
     told = found.stop == "verb" or assigned  # the past may show a few words later ("được giao ... đã")
     if _PAST.match(predicate) or (told and _NARRATIVE.search(predicate[:28])):
         return Clause(text, narrative=True)
+    predicate = _ASSENT.sub("", predicate, count=1)
     inner = _ADDRESS.match(predicate)
     if inner:
         target = read_units(predicate, inner.end(), persons=True)

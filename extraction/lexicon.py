@@ -30,7 +30,7 @@ INSTITUTION_HEADS = (
     "văn phòng", "đảng đoàn", "đảng ủy", "đảng bộ", "huyện ủy", "quận ủy", "thành ủy", "tỉnh ủy", "thị ủy",
     "thành đoàn", "tỉnh đoàn", "huyện đoàn", "quốc hội", "chính phủ", "trung ương", "thường trực",
     "công an", "viện kiểm sát", "bảo hiểm xã hội", "ubnd", "hđnd", "mttq", "btv", "bch", "ubkt", "tu", "hu",
-    "qu", "đảng ủy khối", "hội đồng", "bộ đội biên phòng", "kiểm toán nhà nước",
+    "qu", "đảng ủy khối", "hội đồng", "cổng thông tin điện tử", "bộ đội biên phòng", "kiểm toán nhà nước",
 )
 
 # Heads that stand for many bodies of a kind: a unit made of them is a group.
@@ -61,6 +61,10 @@ PERSON_HEADS = (
     "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
     "hội viên", "đại biểu", "trưởng", "bộ trưởng",
 )
+
+# People by the kind of post they hold: capitalised after "và" they go on a body's name ("Cục Nhà giáo
+# và Cán bộ quản lý giáo dục"), unlike a body's head ("... và Chủ tịch UBND huyện").
+STAFF = ("cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "người lao động")
 
 # Lower-case words that occur inside unit names after the head.
 NAME_WORDS = (
@@ -100,13 +104,13 @@ PREDICATES = (
     "thẩm tra", "ký", "cử", "mở", "rà", "đưa", "vận hành", "theo", "tại", "trong", "về", "để", "nhằm",
     "với", "vào", "thống nhất", "bám sát", "định hướng", "tuyên dương", "kết nạp", "đầu tư", "huy động",
     "sử dụng", "cải cách", "sắp xếp", "đề ra", "ứng dụng", "thúc đẩy", "mở rộng", "nắm", "chấn chỉnh",
-    "thẩm", "soạn thảo", "dự thảo", "lấy",
+    "thẩm", "soạn thảo", "dự thảo", "lấy", "phản ánh",
 )
 
 # Sentence openers to skip before a subject: connectives, not part of the subject.
 CONNECTIVES = (
     "đồng thời,", "đồng thời", "trong đó,", "ngoài ra,", "bên cạnh đó,", "mặt khác,", "theo đó,",
-    "trên cơ sở đó,", "cùng với đó,", "từ đó,",
+    "trên cơ sở đó,", "cùng với đó,", "từ đó,", "đối với",
 )
 
 # Verbs that address a unit: "Đề nghị X ...", "Giao X ...", "Yêu cầu X ...".
@@ -118,7 +122,7 @@ ADDRESSING = (
 NARRATIVE_TITLES = (
     "kết quả", "tình hình", "đánh giá", "mục đích", "yêu cầu", "quan điểm", "bối cảnh", "căn cứ",
     "sự cần thiết", "chủ đề", "chỉ tiêu", "mục tiêu", "nội dung của chuyên đề", "văn bản chỉ đạo",
-    "hạn chế", "nguyên nhân", "bài học",
+    "hạn chế", "nguyên nhân", "bài học", "đối tượng", "thành phần",
 )
 
 TASK_TITLES = (

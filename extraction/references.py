@@ -15,7 +15,8 @@ NUMBER = r"\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ][A-ZĐa-z]*)(?:[-/][A-ZĐ0-9][A-ZĐa-
 _NUMBER = re.compile(r"(?P<number>\d(?<![\w/-]\d)\d{0,4}" + NUMBER.removeprefix(r"\d{1,5}") + ")")
 _DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _ISSUER = re.compile(
-    r"^\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?)(?=\s+(?:về|khóa|khoá|thực hiện|ban hành)\b|[,;.()“”\"]|$)"
+    r"^\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?)"
+    r"(?=\s+(?:về|khóa|khoá|thực hiện|ban hành|phê duyệt|quy định|sửa đổi)\b|[,;.()“”\"]|$)"
 )
 _KIND_WORDS = {
     "kế hoạch": DocumentKind.plan,

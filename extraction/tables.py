@@ -131,11 +131,9 @@ def _tasks(rows: list[Row], year: int | None, issued: object) -> list[FoundTask]
     tasks: list[FoundTask] = []
     group = ""
     previous: FoundTask | None = None
-    for row in rows:
+    for index, row in enumerate(rows):
         task_text = row.cells.get("task", "").strip()
-        if ROMAN.match(row.number) or (
-            task_text and not any(row.cells.get(k) for k in ("lead", "deadline")) and task_text.isupper()
-        ):
+        if _group_row(rows, index):
             group = row.number if ROMAN.match(row.number) else group
             continue
         if not task_text:
@@ -158,6 +156,20 @@ def _tasks(rows: list[Row], year: int | None, issued: object) -> list[FoundTask]
     return tasks
 
 
+def _group_row(rows: list[Row], index: int) -> bool:
+    """A row that heads others: a Roman number, a title in capitals, or a title with neither unit nor time
+    whose number the next rows go on ("1" before "1.1", "1.2")."""
+    row = rows[index]
+    task_text = row.cells.get("task", "").strip()
+    if ROMAN.match(row.number):
+        return True
+    if not task_text or any(row.cells.get(k) for k in ("lead", "deadline")):
+        return False
+    following = rows[index + 1].number if index + 1 < len(rows) else ""
+    parent = not row.cells.get("participant") and following.startswith(row.number + ".")
+    return task_text.isupper() or parent
+
+
 def _with_result(row: Row) -> str:
     result = row.cells.get("result", "").strip()
     return f"{row.cells['task'].strip()} (Kết quả: {result})" if result else row.cells["task"].strip()
@@ -172,11 +184,35 @@ def unit_names(cell: str) -> tuple[list[str], set[str]]:
     if found is None:
         return [text[:1].upper() + text[1:]], set()
     names, groups = list(found.names), {n for n, g in zip(found.names, found.groups, strict=True) if g}
-    rest = text[found.end :].strip(" ,;")
+    end = _name_goes_on(text, found.end)
+    if end > found.end:  # a cell names units only: lower-case words after a name are the rest of it
+        names[-1] = names[-1] + text[found.end : end].rstrip()
+        groups = {names[-1] if n == found.names[-1] else n for n in groups}
+    rest = text[end:].strip(" ,;")
+    role = _ROLE_WORDS.match(rest)  # "Sở A chủ trì, Sở B phối hợp": the column tells the role already
+    rest = rest[role.end() :].strip(" ,;") if role else rest
     if rest:
         more, more_groups = unit_names(rest)
         names, groups = names + more, groups | more_groups
     return names, groups
+
+
+def _name_goes_on(text: str, end: int) -> int:
+    """Where the name that the unit reader ended at `end` really ends in a cell, which names units only:
+    "Cán bộ quản lý giáo dục" was read up to a word taken for a verb ("quản lý"), "Cục Quản lý Khám, chữa
+    bệnh" up to a comma that lower-case words of no unit follow; the name goes on to the next comma."""
+    gap = _CELL_GAP.match(text, end)
+    if gap is None or not text[gap.end() : gap.end() + 1].islower() or _ROLE_WORDS.match(text, gap.end()):
+        return end
+    if "," in gap.group() and read_units(text, gap.end()) is not None:
+        return end  # "Sở Y tế, các cơ quan liên quan": the next unit
+    cut = _CELL_END.search(text, gap.end())
+    return cut.start() if cut else len(text)
+
+
+_CELL_GAP = re.compile(r"\s+|\s*,\s*")
+_CELL_END = re.compile(r"[,;(]")
+_ROLE_WORDS = re.compile(r"(?:chủ trì|phối hợp|tham gia)(?:\s+thực hiện)?\b", re.IGNORECASE)
 
 
 def _fill_units(task: FoundTask, row: Row, previous: FoundTask | None) -> None:

@@ -4,6 +4,7 @@ scan of one unit's head and the words of its name, token by token."""
 from __future__ import annotations
 
 import itertools
+import re
 
 from extraction import lexicon as lx
 from extraction.tokens import Tokens, tokenize
@@ -27,6 +28,7 @@ PERSON = phrases(lx.PERSON_HEADS)
 NAME_WORDS = phrases(lx.NAME_WORDS)
 FIELD = phrases(lx.FIELD_WORDS)
 PREDICATES = phrases(lx.PREDICATES)
+STAFF = phrases(lx.STAFF)
 # Heads of offices that may follow a complete name when table cells run together.
 OFFICES = phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
 GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}
@@ -38,6 +40,7 @@ NEEDS_LIST = {
 }
 # Lower-case words after a capitalised one inside a name: "Kiểm soát bệnh tật", "Quản lý đô thị".
 MAX_TAILS = 3
+_ROMAN_NUMERAL = re.compile(r"[IVXL]{1,5}")
 LEVEL_ENDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "trung ương", "khu"})
 COMMITTEES = frozenset({"thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
 FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
@@ -134,6 +137,7 @@ def inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     if not tok.capitalised or not tok.text[0].isalpha() or match(QUANT, tokens, nxt):
         return False
     no_head = read_head(tokens, nxt, persons=persons, in_list=True)[0] == 0
+    no_head = no_head or (tokens[i].low == "và" and match(STAFF, tokens, nxt) > 0)
     return no_head and not match(PREDICATES, tokens, nxt)
 
 
@@ -155,6 +159,8 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
                 field_words = match(FIELD, tokens, i + 1) if tok.low == "và" else 0
                 i, tails = i + 1 + field_words, 0
                 continue
+            if tails and _verb_follows(tokens, i + 1):  # "Sở Tài chính xem xét, tham mưu ...": two verbs
+                return tail_from, "verb"
             return i, "separator"
         if tok.text == ":":
             return i, "colon"
@@ -169,12 +175,14 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
                 return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
             if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
                 return i, "adjacent"
-            placed = placed or tokens[i - 1].low in LEVEL_ENDS
+            # "xã Quang Bình", "khu vực XI": after a place or a numbered area nothing more of the name follows
+            numbered = _ROMAN_NUMERAL.fullmatch(tok.text) is not None
+            placed = placed or numbered or tokens[i - 1].low in LEVEL_ENDS
             i, tails, after_capital, named = i + 1, 0, True, named + 1
             continue
         words = match(NAME_WORDS, tokens, i) if low in NAME_WORDS else 0
-        if words > 1:
-            i += words
+        if words > 1:  # "các cấp", "địa phương": what follows them in lower case is what the unit does
+            i, after_capital = i + words, False
             continue
         if low in PREDICATES and match(PREDICATES, tokens, i):
             return i, "predicate"
@@ -194,6 +202,11 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
             continue
         return i, "verb" if placed and tok.text.isalpha() else "other"
     return i, "end"
+
+
+def _verb_follows(tokens: Tokens, i: int) -> bool:
+    """Whether a lower-case predicate ("tham mưu", "báo cáo") comes at tokens[i]."""
+    return tokens.has(i) and not tokens[i].capitalised and match(PREDICATES, tokens, i) > 0
 
 
 def level_ahead(tokens: Tokens, i: int) -> int:

@@ -19,6 +19,7 @@ from extraction.unit_words import (
     LEVEL_ENDS,
     OPENERS,
     PREDICATES,
+    QUANT,
     match,
     name_end,
     read_head,
@@ -125,16 +126,25 @@ def _shared_head(
     tokens: Tokens, head_at: int, i: int, *, persons: bool, prefix: str = ""
 ) -> tuple[list[Part], int, str]:
     """ "các Bộ: Tư pháp, Xây dựng và ...": each name after the colon is a body of the head before it
-    ("Bộ Tư pháp", "Bộ Xây dựng"), or of `prefix`; commas always part them. ([], i - 1, "colon") when
-    none follows."""
+    ("Bộ Tư pháp", "Bộ Xây dựng"), or of `prefix`; commas part them, unless semicolons do ("các Sở: Văn
+    hóa, Thể thao và Du lịch; Y tế"). ([], i - 1, "colon") when none follows."""
     prefix = prefix or " ".join(t.text for t in tokens[head_at : i - 1]) + " "
+    by_semicolons = _shared_names(tokens, i, persons=persons, prefix=prefix, semicolons=True)
+    if len(by_semicolons[0]) > 1:
+        return by_semicolons
+    return _shared_names(tokens, i, persons=persons, prefix=prefix, semicolons=False)
+
+
+def _shared_names(
+    tokens: Tokens, i: int, *, persons: bool, prefix: str, semicolons: bool
+) -> tuple[list[Part], int, str]:
     parts: list[Part] = []
     while tokens.has(i) and _named_on(tokens, i, persons=persons):
-        end, why = name_end(tokens, i, persons=persons, commas=True)
+        end, why = name_end(tokens, i, persons=persons, commas=not semicolons)
         if end == i:
             break
         parts.append(Part(i, end - 1, "specific", ";" if parts else None, prefix=prefix))
-        if why != "separator" or tokens[end].text == ";":
+        if why != "separator" or (tokens[end].text == ";") != semicolons:
             return parts, end, why
         i = end + 1
     return (parts, i - 1, "separator") if parts else ([], i - 1, "colon")
@@ -171,6 +181,10 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
 
 _OFFICE_HOLDERS = frozenset(tuple(title.split()) for title in lx.OFFICE_HOLDERS)
 _BODY_ONLY_HOLDERS = frozenset({("trưởng",)})
+# Heads of a body that is named by a proper name after them ("Sở Y tế"), never a body by themselves.
+_NAMED_ONLY = frozenset(tuple(t.text for t in tokenize(h)) for h in lx.NAMED_HEADS) - frozenset(
+    tuple(t.text for t in tokenize(h)) for h in lx.INSTITUTION_HEADS
+)
 
 
 def _held_body(tokens: Tokens, part: Part) -> tuple[int, str] | None:
@@ -200,14 +214,16 @@ def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
             split = True
         elif part.separator == ",":
             split = part.kind == "specific" and (specific or closed or _own_level(tokens, part))
+            # "Sở Y tế, các cơ quan liên quan": a kind of bodies after a named one (or after a list closed
+            # by "thuộc ...") is a group of its own, not one more kind in that list.
+            quantified = match(QUANT, tokens, part.first) > 0
+            # "Sở Y tế" (or "Y tế" after "các Sở:"), not "Thành ủy, các cấp ủy"
+            named = specific and (current[-1].head in _NAMED_ONLY or bool(current[-1].prefix))
+            split = split or ((named or closed) and quantified and not _front(tokens, current, part))
+            # "các Sở Y tế, Bộ Công an": bodies of one name, then a body of another
+            split = split or (part.kind == "specific" and _named_kind(tokens, current[-1]))
         else:  # "và"
-            words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
-            # "Mặt trận ... và các đoàn thể" is one group; "Mặt trận ... và Hội Nông dân xã X", two units.
-            front = (
-                ("mặt trận" in words or "mttq" in words)
-                and part.kind != "specific"
-                and " ".join(part.head).startswith(FRONT_PARTNERS)
-            )
+            front = _front(tokens, current, part)
             split = (specific and not front) or (closed and part.kind == "specific")
             # "Các sở, ban, ngành và Ủy ban nhân dân các huyện": a people's body with its own level.
             split = split or (part.kind == "specific" and _own_level(tokens, part))
@@ -221,6 +237,20 @@ def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
         else:
             current.append(part)
     return units
+
+
+def _named_kind(tokens: Tokens, part: Part) -> bool:
+    """ "các Sở Y tế", "các Sở GDĐT": a kind of bodies named after their quantifier and head."""
+    quantifier = match(QUANT, tokens, part.first)
+    after = part.first + quantifier + len(part.head)
+    return bool(quantifier) and any(t.capitalised for t in tokens[after : part.last + 1])
+
+
+def _front(tokens: Tokens, current: list[Part], part: Part) -> bool:
+    """ "Mặt trận ... và các đoàn thể" is one group; "Mặt trận ... và Hội Nông dân xã X", two units."""
+    words = " ".join(t.low for t in tokens[current[0].first : current[-1].last + 1])
+    front = "mặt trận" in words or "mttq" in words
+    return front and part.kind != "specific" and " ".join(part.head).startswith(FRONT_PARTNERS)
 
 
 def _own_level(tokens: Tokens, part: Part) -> bool:
@@ -249,8 +279,19 @@ _BRACKETED_TAIL = re.compile(r"^(?:\([^()]*\)\s*)+[.:;]?$")
 def unit_heading(text: str) -> UnitList | None:
     """The units of a heading that is nothing but units ("1.2.1. Ban Tuyên giáo Thành ủy", "X:"), with
     what it says of them in brackets."""
-    found = read_units(text, persons=True)
+    found = read_units(text, regarding(text), persons=True)
     if found is None:
         return None
     rest = text[found.end :].strip(" .:;")
     return found if not rest or _BRACKETED_TAIL.match(rest) else None
+
+
+# "Đối với UBND các huyện: ...", "Trách nhiệm của các chi bộ": the units a heading or a label is about
+# are the units it addresses.
+_REGARDING = re.compile(r"^\s*(?:đối với|(?:trách nhiệm|nhiệm vụ) của)\s+", re.IGNORECASE)
+
+
+def regarding(text: str) -> int:
+    """Where the units of a heading or label start, after "Đối với" if it opens with that."""
+    m = _REGARDING.match(text)
+    return m.end() if m else 0

@@ -122,6 +122,8 @@ def _plain_sentences(text: str) -> list[tuple[int, str]]:
         listed = text[m.end() : m.end() + 1].isupper() and units.read_units(text, m.end())
         if text[m.start() - 1] == ";" and listed and clauses._units_only(text[start : m.start() - 1]):
             continue
+        if text[m.start() - 1] == ";" and clauses._list_runs_on(text, start, m.start() - 1):
+            continue
         pieces.append((start, text[start : m.start()]))
         start = m.end()
     pieces.append((start, text[start:]))
