@@ -1,4 +1,4 @@
-"""What each form of deadline phrase means: dates, months, quarters and half-years.
+"""What each form of deadline phrase means: dates, months (their weeks and ten-day thirds) and quarters.
 
 A builder gets the text, the match of its core pattern, the preposition on its left ("trước",
 "trong", "chậm nhất", ...) and the year context, and returns what the phrase says, or None when the
@@ -16,13 +16,7 @@ from typing import NamedTuple
 
 from extraction import deadline_patterns as p
 from extraction.events import is_reference_date
-from models.deadlines import (
-    DeadlineKind,
-    Recurrence,
-    half_year_window,
-    month_window,
-    quarter_window,
-)
+from models.deadlines import DeadlineKind, Recurrence, month_window, quarter_window
 
 K = DeadlineKind
 LEFT = 60  # how far left a lead word ("dịp", "giai đoạn", "ngày") is looked for
@@ -118,6 +112,14 @@ def year_of(explicit: str | None, ctx: Context) -> tuple[int, float]:
     raise Unreadable("the phrase has no year and none is known from the document; give the plan's year")
 
 
+def written_year(match: re.Match[str], ctx: Context, first: str, second: str) -> str | None:
+    """The year the phrase writes (in group `first` or `second`); "năm sau" is the plan's year plus one."""
+    year = match.group(first) or match.group(second)
+    if year or not match.group("next_year"):
+        return year
+    return str(year_of(None, ctx)[0] + 1)
+
+
 def make_date(year: int, month: int, day: int) -> date:
     if year not in YEARS:
         span = f"{YEARS.start}-{YEARS.stop - 1}"
@@ -142,9 +144,9 @@ def month_end(year: int, month: int) -> date:
 def read_date(match: re.Match[str], ctx: Context, *, dated: bool = False) -> tuple[date, float] | None:
     """The date of a DATE match; None for a bare "10/4" (a fraction, a ratio) with no "ngày" or year,
     unless a preposition that only a date follows stands before it (`dated`: "trước 30/9")."""
-    day, month, year = (match.group("d1"), match.group("m1"), match.group("y1"))
+    day, month, year = (match.group("d1"), match.group("m1"), written_year(match, ctx, "y1", "y2"))
     if day is None:
-        day, month, year = (match.group("d2"), match.group("m2"), match.group("y2"))
+        day, month = (match.group("d2"), match.group("m2"))
     if year is None and match.group("ngay") is None and not dated:
         return None
     number, confidence = year_of(year, ctx)
@@ -193,7 +195,7 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
     month = int(match.group("m"))
     if not 1 <= month <= 12:
         raise Unreadable(f"there is no month {month}")
-    explicit = match.group("y") or match.group("y2")
+    explicit = written_year(match, ctx, "y", "y2")
     year, confidence = year_of(explicit, ctx)
     first, last = month_window(year, month)
     if prefix == "từ" or (prefix in RANGE_PREFIXES and p.MONTH_RANGE_END_RE.match(text, match.end())):
@@ -208,7 +210,26 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
         third = TEN_DAYS[prefix.split()[-2]]
         due = last if third == 2 else first + timedelta(days=10 * third + 9)
         reading = Reading(K.month, due, start=first + timedelta(days=10 * third), confidence=confidence)
+    elif "tuần" in prefix:
+        reading = week_reading(prefix, first, last, confidence)
     return _found(match, prefix, start, reading)
+
+
+# "tuần thứ 2", "tuần đầu", "tuần cuối cùng": the week's number in its month (0: the last week).
+WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "nhất": 1, "một": 1, "đầu": 1, "hai": 2, "ba": 3, "tư": 4,
+         "bốn": 4, "năm": 5, "cuối": 0}
+
+
+def week_reading(prefix: str, first: date, last: date, confidence: float) -> Reading:
+    """ "tuần thứ 2 tháng 5/2025": week n is the days 7(n-1)+1 … 7n of the month, "tuần cuối" its last seven
+    days, due on the week's last day. Fixed days, like "thượng/trung/hạ tuần", rather than calendar weeks:
+    those would make a month's first week a single day when it starts on a Sunday, and a plan's writer
+    counts a month's weeks from its first day, not from Monday."""
+    number = WEEKS[next(word for word in prefix.split() if word in WEEKS)]
+    begin = last - timedelta(days=6) if number == 0 else first + timedelta(days=7 * (number - 1))
+    if begin > last:
+        raise Unreadable(f"{first:%m/%Y} has no week {number}")
+    return Reading(K.month, min(last, begin + timedelta(days=6)), start=begin, confidence=confidence)
 
 
 # "thượng tuần", "trung tuần", "hạ tuần": the first, middle and last ten days of a month.
@@ -253,12 +274,15 @@ def _found(match: re.Match[str], prefix: str, start: int, reading: Reading) -> F
 
 
 def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    if "tuần" in prefix:
+        return None  # "tuần đầu quý IV": no week of a quarter is a convention
     quarter = p.ROMAN.get(match.group("q")) or int(match.group("q"))
-    if prefix in RANGE_PREFIXES and not (match.group("y") or match.group("y2")):
+    explicit = written_year(match, ctx, "y", "y2")
+    if prefix in RANGE_PREFIXES and not explicit:
         ranged = _quarter_range(text, match, quarter, ctx)
         if ranged is not None:
             return Found(start if prefix else match.start(), *ranged)
-    year, confidence = year_of(match.group("y") or match.group("y2"), ctx)
+    year, confidence = year_of(explicit, ctx)
     first, last = quarter_window(year, quarter)
     reading = _period_reading(prefix, first, last, K.quarter, confidence)
     if prefix == "đầu":
@@ -285,20 +309,3 @@ def _quarter_range(text: str, match: re.Match[str], quarter: int, ctx: Context) 
     year, confidence = year_of(last.group("y") or last.group("y2"), ctx)
     first_day, last_day = quarter_window(year, quarter)[0], quarter_window(year, last_quarter)[1]
     return end, Reading(K.quarter, last_day, start=first_day, confidence=confidence)
-
-
-def half_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
-    groups = match.groupdict()
-    which = groups.get("which") or groups.get("which2") or groups.get("which3") or ""
-    begin = match.start()
-    if groups.get("which"):  # "6 tháng đầu năm": the "6" stands on the left
-        six = left_match(p.SIX_LEFT_RE, text, begin)
-        if six is None:
-            return None
-        begin = six
-        prefix, start = prefix_at(text, six)
-    year, confidence = year_of(match.group("y"), ctx)
-    first, last = half_year_window(year, 1 if which == "đầu" else 2)
-    strength = Strength.positional if prefix in WITHIN else Strength.bare
-    reading = Reading(K.half_year, last, start=first, confidence=confidence, strength=strength)
-    return Found(start if prefix in WITHIN else begin, match.end(), reading)

@@ -28,10 +28,12 @@ DAY_WORD = r"ng[àảáạãa]y"
 TIME = (
     r"(?P<hour>\d{1,2})\s*(?:giờ|h|g)(?:\s*(?P<minute>\d{2})(?:\s*phút|')?)?(?:\s*(?:sáng|chiều|tối))?\s*,?\s*"
 )
+# "trước ngày 15/01 năm sau", "trong tháng 01 năm tới": the year after the plan's.
+NEXT_YEAR = rf"(?P<next_year>{S}(?:của{S})?năm{S}(?:sau|tới|tiếp{S}theo){_WORD_END})"
 _DAY_MONTH_YEAR = (
     rf"(?:(?P<d1>\d{{1,2}})\s?[/.-]\s?(?P<m1>\d{{1,2}})(?:\s?[/.-]\s?(?P<y1>\d{{4}}))?"
     rf"|(?P<d2>\d{{1,2}}){S}tháng{S}(?P<m2>\d{{1,2}})(?:\s*,?{S}năm{S}(?P<y2>\d{{4}}))?)"
-    rf"{_NOT_DIGIT_AFTER}"
+    rf"{_NOT_DIGIT_AFTER}{NEXT_YEAR}?"
 )
 DATE = rf"(?:{TIME})?(?:(?P<ngay>{DAY_WORD})\s*:?\s*)?{_DAY_MONTH_YEAR}"
 DATE_RE = re.compile(DATE)
@@ -41,8 +43,13 @@ DATE_LEFT_RE = re.compile(rf"(?:{TIME})?(?:{DAY_WORD}\s*:?\s*)?$")
 # The second date of "từ ngày 10/4 đến ngày 20/5/2024".
 RANGE_END_RE = re.compile(rf"\s*(?:đến|tới|-)\s*(?:hết\s+)?{DATE}")
 
-_YEAR_TAIL = rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|{S}năm{S}(?P<y2>{YEAR}))?(?![\d/])"
+_YEAR_TAIL = rf"(?:\s*[/.-]\s*(?P<y>{YEAR})|{S}năm{S}(?P<y2>{YEAR})|{NEXT_YEAR})?(?![\d/])"
 MONTH_RE = re.compile(rf"tháng{S}(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)")
+# "thang 12/2025": a month that lost its accent (a text that lost them all is restored before it is read,
+# extraction.ocr), only with its year: "thang 10" alone may be a scale ("thang điểm").
+ACCENTLESS_MONTH_RE = re.compile(
+    rf"thang{S}(?P<m>\d{{1,2}})(?=\s*[/.-]\s*{YEAR}|{S}năm{S}{YEAR}){_YEAR_TAIL}"
+)
 # "từ tháng 3 đến tháng 5/2024", "tháng 10-12/2025": the second month, read after a first one.
 MONTH_RANGE_END_RE = re.compile(
     rf"\s*(?:(?:đến|tới|-|–)\s*(?:hết\s+)?tháng{S}|[-–]\s*)(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)"
@@ -58,9 +65,15 @@ _HALF_YEAR_TAIL = rf"(?:{S}(?:năm{S})?(?P<y>{YEAR}))?(?!\d)"
 HALF_YEAR_RE = re.compile(rf"tháng{S}(?P<which>đầu|cuối)(?:{S}năm)?{_HALF_YEAR_TAIL}")
 HALF_RE = re.compile(rf"nửa{S}(?:(?P<which2>đầu|cuối){S}năm|năm{S}(?P<which3>đầu|cuối)){_HALF_YEAR_TAIL}")
 SIX_LEFT_RE = re.compile(r"(?<![\d\w])(?:0?6|sáu)\s+$")
-YEAR_RANGE_RE = re.compile(rf"(?P<y1>{YEAR})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<y2>{YEAR})(?![\d/])")
-RANGE_LEAD_RE = re.compile(r"(?:giai\s+đoạn|các\s+năm|năm)\s+$")
-YEAR_RE = re.compile(rf"năm{S}(?P<y>{YEAR})(?![\d/]|\s?-\s?\d)")
+YEAR_RANGE_RE = re.compile(rf"(?P<y1>{YEAR})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<y2>{YEAR})(?![\d/])")
+RANGE_LEAD_RE = re.compile(r"(?:giai\s+đoạn|các\s+năm|năm(?:\s+học)?)\s+$")
+# "học kỳ I năm học 2025-2026": a term, which the school year's window would only overstate.
+TERM_LEFT_RE = re.compile(r"(?<!\w)học\s+kỳ(?:\s+[^\W_]+)?\s+(?:của\s+)?$")
+# "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": from that year on, with no end.
+YEAR_RE = re.compile(
+    rf"năm{S}(?P<y>{YEAR})(?![\d/]|\s?-\s?\d)"
+    rf"(?P<onward>\s*,?{S}(?:và{S}(?:các|những){S}năm{S}(?:tiếp{S}theo|sau(?:{S}đó)?)|trở{S}(?:đi|về{S}sau)))?"
+)
 # "hoàn thành trong năm", "trong năm nay": the plan's year.
 THIS_YEAR_RE = re.compile(
     rf"trong{S}năm(?:{S}nay)?(?!{S}(?:\d|học|qua|ngoái|trước|sau|tới|thứ|đầu|cuối|đó)){_WORD_END}"
@@ -78,14 +91,34 @@ SEASON_LEFT_RE = re.compile(
     r"(?<!\w)(?:(?:vào|trong)\s+)?(?:(?:đợt|dịp|kỳ|lớp|khóa|khoá|mùa)(?:\s+[^\W\d_]+){0,4}?|vào|trong)\s+$"
 )
 _PERIOD = r"(?P<period>tuần|tháng|quý|năm)"
+# "ngày 20 hằng tháng", "ngày 15/01 hằng năm"; "ngày 15 của tháng cuối quý", "ngày 10 của tháng đầu quý sau"
+# (a month of every quarter); "ngày 05 tháng sau" (each month's report, due the next month).
 RECURRING_DAY_RE = re.compile(
     rf"ngày{S}(?P<day>\d{{1,2}})(?:\s?[/.-]\s?(?P<month>\d{{1,2}})|{S}tháng{S}(?P<month2>\d{{1,2}}))?"
-    rf"(?:{S}(?:của{S})?(?:hằng|hàng|mỗi|các){S}){_PERIOD}{_WORD_END}"
+    # "trước ngày 15/6 và 15/12 hằng năm": a second day of the year (six months on: every half-year).
+    rf"(?:\s*(?:,|và)\s*(?:ngày{S})?(?P<day2>\d{{1,2}})\s?[/.-]\s?(?P<month3>\d{{1,2}}))?"
+    rf"(?:{S}(?:của{S})?(?:hằng|hàng|mỗi|các){S}{_PERIOD}"
+    rf"|{S}(?:của{S})?tháng{S}(?P<nth>đầu|giữa|cuối|thứ{S}(?:hai|ba|2|3))(?:{S}của)?(?:{S}(?:mỗi|hằng|hàng|từng))?"
+    rf"{S}quý(?:{S}(?:sau|kế{S}tiếp|tiếp{S}theo))?"
+    rf"|{S}(?:của{S})?tháng{S}(?P<next>sau|kế{S}tiếp|tiếp{S}theo)){_WORD_END}"
 )
+_DAY_LEAD = rf"trước|vào|chậm{S}nhất(?:{S}(?:là|vào))?"
 RECURRING_RE = re.compile(
     rf"(?:định{S}kỳ(?:{S}(?:hằng|hàng|mỗi))?{S}(?:(?P<months>\d{{1,2}}|sáu|ba){S}tháng|{_PERIOD})"
     rf"|(?P<bare>hằng|hàng){S}(?P<period2>tuần|tháng|quý|năm))"
     rf"{_WORD_END}(?:(?:{S}một|{S}1){S}lần)?"
+    # "định kỳ hằng tháng, trước ngày 25", "hằng năm (trước ngày 15/12)": the day of each period (with a year
+    # it is a date of its own; "ngày 15 của tháng cuối quý" is RECURRING_DAY_RE's).
+    rf"(?:\s*(?:,|(?P<paren>\())?\s*(?P<before>{_DAY_LEAD}){S}ngày{S}(?P<day>\d{{1,2}})"
+    rf"(?:\s?[/.-]\s?(?P<month>\d{{1,2}}))?(?![\d/.-]|\s*tháng|{S}(?:của|hằng|hàng|mỗi|các){S})(?(paren)(?:\s*\))?))?"
+)
+# "Định kỳ hằng quý (trước ngày 20 của tháng cuối quý)": what stands between a frequency and the day rule
+# (RECURRING_DAY_RE) that it is stated with.
+DAY_RULE_LEAD_RE = re.compile(rf"\s*(?:[,:]|(?P<paren>\())?\s*(?:(?P<before>{_DAY_LEAD}){S})?(?=ngày\s)")
+CLOSE_RE = re.compile(r"\s*\)")
+# "tháng 12 hằng năm", "vào quý I hằng năm": the month (or quarter) of each year, on the left of "hằng năm".
+YEARLY_PERIOD_LEFT_RE = re.compile(
+    r"(?<!\w)(?:tháng\s+(?P<m>\d{1,2})|quý\s+(?P<q>iv|i{1,3}|[1-4]))\s+(?:của\s+)?$"
 )
 # "\d(?:\d\d?)?" is "\d{1,3}" written so that the engine can skip ahead to a digit.
 WORKING_DAYS_RE = re.compile(
@@ -97,13 +130,13 @@ COUNT_LEFT_RE = re.compile(
     r"(?<!\w)(?P<prefix>trong(?:\s+vòng|\s+thời\s+hạn)?|không\s+quá|chậm\s+nhất(?:\s+trong)?)"
     r"\s+(?:[^\W\d_]+\s+){0,3}\(?$"
 )
-# "Tết Nguyên đán", "Tết cổ truyền", "Tết Ất Tỵ năm 2025": the lunar new year (not "Tết Dương lịch",
-# "Tết Trung thu", which name other days).
+# "Tết Nguyên đán", "Tết cổ truyền", "Tết Ất Tỵ năm 2025": the lunar new year; "Tết Dương lịch": 1 January
+# (not "Tết Trung thu" and the like, which name no deadline).
 _CAN_CHI = (
     r"(?:giáp|ất|bính|đinh|mậu|kỷ|canh|tân|nhâm|quý)\s+(?:tý|sửu|dần|mão|mẹo|thìn|tỵ|ngọ|mùi|thân|dậu|tuất|hợi)"
 )
 TET_RE = re.compile(
-    rf"tết(?:{S}(?:nguyên{S}đán|cổ{S}truyền)(?:{S}{_CAN_CHI})?|{S}{_CAN_CHI}){_WORD_END}"
+    rf"tết(?:{S}(?:nguyên{S}đán|cổ{S}truyền)(?:{S}{_CAN_CHI})?|{S}{_CAN_CHI}|{S}(?P<solar>dương{S}lịch)){_WORD_END}"
     rf"(?:{S}(?:năm{S})?(?P<y>{YEAR})(?![\d/]))?"
 )
 ONGOING_RE = re.compile(rf"thường{S}xuyên{_WORD_END}(?:\s*,\s*liên{S}tục)?")
@@ -114,7 +147,11 @@ PREFIX_RE = re.compile(
     r"trước\s+hoặc\s+(?:trong|vào)|chậm\s+nhất(?:\s+(?:là|vào|trong))?|muộn\s+nhất(?:\s+(?:là|vào|trong))?"
     r"|hạn\s+(?:chót|cuối)(?:\s+là)?\s*:?|trước|trong\s+vòng|trong\s+thời\s+hạn|không\s+quá|trong|vào"
     r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|cuối|đầu|giữa|từ|ngay\s+trong"
-    r"|(?:trong\s+|vào\s+)?(?:thượng|trung|hạ)\s+tuần)\s*$"
+    # "trung tuần", "tuần thứ 2", "tuần cuối cùng của" (before a month): one "trong/vào" for both spares the
+    # engine a second try at each place.
+    r"|(?:trong\s+|vào\s+)?(?:(?:thượng|trung|hạ)\s+tuần"
+    r"|tuần\s+(?:thứ\s+)?(?:[1-5]|nhất|một|hai|ba|tư|bốn|năm|đầu|cuối(?:\s+cùng)?)(?:\s+của)?)"
+    r")\s*$"
 )
 # A verb that the phrase starts from: "Hoàn thành việc xây dựng kế hoạch trong quý I năm 2023".
 _GAP = r"(?:\s+[^\s,.;:!?()\[\]|]+){0,%d}?\s*$"

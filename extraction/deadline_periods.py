@@ -1,8 +1,8 @@
-"""What the other deadline forms mean: years and their ends, summer, recurring, counted days, ongoing."""
+"""What the other deadline forms mean: half-years, years and their ends, school years, summer, Tết, counted
+days, ongoing."""
 
 from __future__ import annotations
 
-import functools
 import re
 from datetime import date, timedelta
 
@@ -11,6 +11,7 @@ from extraction.deadline_forms import (
     AT_DAY,
     LEFT,
     WITHIN,
+    YEARS,
     Context,
     Found,
     K,
@@ -21,13 +22,25 @@ from extraction.deadline_forms import (
     read_date,
     year_of,
 )
-from models.deadlines import Deadline, Frequency, Recurrence, occurrences, working_days_due, year_window
+from models.deadlines import half_year_window, working_days_due, year_window
 from models.workdays import lunar_new_year
 
-_FREQUENCIES = {"tuần": Frequency.weekly, "tháng": Frequency.monthly, "quý": Frequency.quarterly,
-                "năm": Frequency.yearly}
-_MONTHS_TO_FREQUENCY = {"1": Frequency.monthly, "3": Frequency.quarterly, "ba": Frequency.quarterly,
-                        "6": Frequency.half_yearly, "sáu": Frequency.half_yearly, "12": Frequency.yearly}
+
+def half_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    groups = match.groupdict()
+    which = groups.get("which") or groups.get("which2") or groups.get("which3") or ""
+    begin = match.start()
+    if groups.get("which"):  # "6 tháng đầu năm": the "6" stands on the left
+        six = left_match(p.SIX_LEFT_RE, text, begin)
+        if six is None:
+            return None
+        begin = six
+        prefix, start = prefix_at(text, six)
+    year, confidence = year_of(match.group("y"), ctx)
+    first, last = half_year_window(year, 1 if which == "đầu" else 2)
+    strength = Strength.positional if prefix in WITHIN else Strength.bare
+    reading = Reading(K.half_year, last, start=first, confidence=confidence, strength=strength)
+    return Found(start if prefix in WITHIN else begin, match.end(), reading)
 
 
 def year_end_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
@@ -59,56 +72,6 @@ def season_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: C
     year, _ = year_of(match.group("y"), ctx)
     reading = Reading(K.season, date(year, 8, 31), start=date(year, 6, 1), confidence=0.6)
     return Found(begin, match.end(), reading)
-
-
-def recurring_day_form(
-    text: str, match: re.Match[str], prefix: str, start: int, ctx: Context
-) -> Found | None:
-    frequency = _FREQUENCIES[match.group("period").lower()]
-    day = int(match.group("day"))
-    month = match.group("month") or match.group("month2")
-    if not 1 <= day <= 31 or frequency is Frequency.weekly:
-        return None
-    if frequency is Frequency.yearly and month is not None and int(month) != 12:
-        return None  # a yearly day outside December is not a rule `Recurrence` can state
-    rule = Recurrence(frequency=frequency, day=day, strictly_before=prefix == "trước")
-    reading = _recurring(rule, ctx, 0.9, Strength.strong)
-    keeps_prefix = prefix in ("trước", "vào", "chậm nhất", "chậm nhất vào", "trước hoặc trong")
-    return Found(start if keeps_prefix else match.start(), match.end(), reading)
-
-
-def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
-    months = match.group("months")
-    if months is not None:
-        frequency = _MONTHS_TO_FREQUENCY.get(months.lower().lstrip("0") or "0")
-        if frequency is None:
-            return None
-    else:
-        frequency = _FREQUENCIES[(match.group("period") or match.group("period2")).lower()]
-    bare = match.group("bare") is not None
-    reading = _recurring(Recurrence(frequency=frequency), ctx, 0.7 if bare else 0.9,
-                         Strength.positional if bare else Strength.strong)
-    return Found(match.start(), match.end(), reading)
-
-
-def _recurring(rule: Recurrence, ctx: Context, confidence: float, strength: Strength) -> Reading:
-    """A recurring deadline runs from the document's issue (or its year's start); `due` is the first one."""
-    if ctx.issued is not None:
-        reference = ctx.issued
-    else:
-        year, _ = year_of(None, ctx)
-        reference = date(year, 1, 1)
-    return Reading(K.recurring, _first_occurrence(rule, reference), start=reference, confidence=confidence,
-                   strength=strength, recurrence=rule)
-
-
-@functools.lru_cache(maxsize=256)
-def _first_occurrence(rule: Recurrence, reference: date) -> date:
-    if rule.frequency is Frequency.weekly:
-        return reference + timedelta(days=(4 - reference.weekday()) % 7)  # that week's Friday
-    horizon = reference + timedelta(days=400)
-    probe = Deadline(text="", kind=K.recurring, start=reference, due=horizon, recurrence=rule)
-    return occurrences(probe, horizon)[0]
 
 
 def working_days_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
@@ -149,6 +112,8 @@ def tet_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Cont
     if prefix != "trước":
         return None
     explicit = match.group("y")
+    if match.group("solar"):
+        return _before_new_year(match, start, ctx)
     if explicit:
         tet, confidence = lunar_new_year(int(explicit)), 1.0
     elif ctx.issued is not None:
@@ -163,12 +128,35 @@ def tet_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Cont
     return Found(start, match.end(), Reading(K.before_date, tet - timedelta(days=1), confidence=confidence))
 
 
+def _before_new_year(match: re.Match[str], start: int, ctx: Context) -> Found | None:
+    """ "xong trước Tết Dương lịch (2026)": the last day of the year before; without a year, the first
+    1 January after the document's issue (or after the plan's year). Only with a cue ("hoàn thành", "xong",
+    a label): "nghỉ trước Tết Dương lịch" tells of a holiday."""
+    explicit = match.group("y")
+    if explicit:
+        year, confidence = int(explicit), 1.0
+    elif ctx.issued is not None:
+        year, confidence = ctx.issued.year + 1, 0.9
+    else:
+        year, confidence = year_of(None, ctx)[0] + 1, 0.9
+    if year - 1 not in YEARS:
+        return None
+    reading = Reading(K.before_date, date(year - 1, 12, 31), confidence=confidence, strength=Strength.bare)
+    return Found(start, match.end(), reading)
+
+
 def ongoing_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     return Found(match.start(), match.end(), Reading(K.ongoing, None, strength=Strength.bare))
 
 
 def year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     year = int(match.group("y"))
+    if match.group("onward"):  # "năm 2025 và các năm tiếp theo": ongoing from that year on
+        # Without "từ"/"trong" only where a cue or nothing else stands: a title ends so too.
+        keeps_prefix = prefix == "từ" or prefix in WITHIN
+        strength = Strength.positional if keeps_prefix else Strength.bare
+        reading = Reading(K.ongoing, None, start=date(year, 1, 1), strength=strength)
+        return Found(start if keeps_prefix else match.start(), match.end(), reading)
     if prefix == "trước":
         return Found(start, match.end(), Reading(K.before_year, date(year - 1, 12, 31)))
     if prefix in ("đến", "tới"):
@@ -192,6 +180,15 @@ def this_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
     return Found(match.start(), match.end(), reading)
 
 
+def _school_year(text: str, lead: int, first_year: int, last_year: int) -> Reading | None:
+    """ "năm học 2025-2026": 1 September to 31 May, the school year of the Ministry of Education's yearly
+    time frames (which end it "trước ngày 31/5"); a term ("học kỳ I năm học ...") is not read."""
+    if last_year != first_year + 1 or left_match(p.TERM_LEFT_RE, text, lead) is not None:
+        return None
+    return Reading(K.year, date(last_year, 5, 31), start=date(first_year, 9, 1), confidence=0.8,
+                   strength=Strength.bare)
+
+
 def year_range_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     first_year, last_year = int(match.group("y1")), int(match.group("y2"))
     if not 0 < last_year - first_year <= 30:
@@ -200,6 +197,11 @@ def year_range_form(text: str, match: re.Match[str], prefix: str, start: int, ct
                       strength=Strength.bare)
     lead = left_match(p.RANGE_LEAD_RE, text, match.start())
     if lead is not None:  # "giai đoạn 2026-2030", "năm 2026-2027"
+        if text.startswith("năm học", lead):
+            school = _school_year(text, lead, first_year, last_year)
+            if school is None:
+                return None
+            reading = school
         prefix, start = prefix_at(text, lead)
     begin = match.start() if lead is None else lead
     keeps_prefix = prefix in WITHIN or prefix == "từ"

@@ -26,7 +26,6 @@ from extraction.deadline_forms import (
     Strength,
     Unreadable,
     date_form,
-    half_year_form,
     left_match,
     month_form,
     prefix_at,
@@ -34,9 +33,8 @@ from extraction.deadline_forms import (
     quarter_form,
 )
 from extraction.deadline_periods import (
+    half_year_form,
     ongoing_form,
-    recurring_day_form,
-    recurring_form,
     season_form,
     tet_form,
     this_year_form,
@@ -46,6 +44,7 @@ from extraction.deadline_periods import (
     year_range_form,
     year_start_form,
 )
+from extraction.deadline_recurring import recurring_day_form, recurring_form
 from extraction.events import EventMatch, find_events
 from extraction.normalize import normalize_line
 from models.deadlines import Deadline, DeadlineKind
@@ -90,6 +89,7 @@ DIGIT = r"\d"  # stands for any digit, as in the patterns
 FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
     (_dates, date_form, ((DIGIT,),)),
     (p.MONTH_RE.finditer, month_form, ((DIGIT,), ("tháng",))),
+    (p.ACCENTLESS_MONTH_RE.finditer, month_form, ((DIGIT,), ("thang",))),
     (p.QUARTER_RE.finditer, quarter_form, (("quý",),)),
     (p.HALF_YEAR_RE.finditer, half_year_form, (("tháng",),)),
     (p.HALF_RE.finditer, half_year_form, (("nửa",),)),
@@ -107,6 +107,10 @@ FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
 )
 _DIGIT_RE = re.compile(r"\d")
 _FORM_WORDS = tuple(sorted({word for *_, needs in FORMS for group in needs for word in group} - {DIGIT}))
+# The words worth looking for in a text without digits: those of the forms that need none.
+_WORDS_WITHOUT_DIGITS = tuple(
+    sorted({word for *_, needs in FORMS if (DIGIT,) not in needs for group in needs for word in group})
+)
 
 
 @cache
@@ -208,8 +212,9 @@ def parse_deadline(phrase: str, *, year: int | None = None, issued: date | None 
 
 def _candidates(lower: str, context: Context, *, strict: bool = False) -> list[Found]:
     found: list[Found] = []
-    present = [word for word in _FORM_WORDS if word in lower]
-    if _DIGIT_RE.search(lower):
+    digit = _DIGIT_RE.search(lower) is not None
+    present = [word for word in (_FORM_WORDS if digit else _WORDS_WITHOUT_DIGITS) if word in lower]
+    if digit:
         present.append(DIGIT)
     for finder, build in _forms(frozenset(present)):
         for match in finder(lower):

@@ -53,6 +53,16 @@ class Recurrence(BaseModel):
     day: int | None = Field(default=None, ge=1, le=31)
     # "trước ngày 20": the occurrence is due the day before `day`.
     strictly_before: bool = False
+    # Month of the period in which `day` falls, counted from the period's first month (1: "tháng đầu quý";
+    # for a yearly rule, the month of the year: "ngày 15/01 hằng năm"); None: the period's last month.
+    month: int | None = Field(default=None, ge=1, le=12)
+
+    @model_validator(mode="after")
+    def _month_in_period(self) -> Recurrence:
+        months = 0 if self.frequency is Frequency.weekly else _PERIOD_MONTHS[self.frequency]
+        if self.month is not None and self.month > months:
+            raise ValueError(f"a {self.frequency.value} period has no month {self.month}")
+        return self
 
 
 class Deadline(BaseModel):
@@ -138,8 +148,8 @@ _PERIOD_MONTHS = {
 def occurrences(deadline: Deadline, until: date) -> list[date]:
     """Due dates (as written) of a deadline up to `until`; a recurring one has one per calendar period.
 
-    Periods are calendar-aligned (months, quarters, halves, years); `day` falls in the period's last
-    month. Occurrences start at the deadline's `start` (or its first `due`).
+    Periods are calendar-aligned (months, quarters, halves, years); `day` falls in the period's
+    `month` (its last month when None). Occurrences start at the deadline's `start` (or its first `due`).
     """
     return list(_occurrences(deadline, until))
 
@@ -161,7 +171,7 @@ def _walk(deadline: Deadline, until: date) -> list[date]:
         return [deadline.due + timedelta(days=7 * n) for n in range((until - deadline.due).days // 7 + 1)]
     step = _PERIOD_MONTHS[rule.frequency]
     # Months counted from year 0, so that periods are aligned to the calendar.
-    index = (first.year * 12 + first.month - 1) // step * step + step - 1
+    index = (first.year * 12 + first.month - 1) // step * step + (rule.month or step) - 1
     found: list[date] = []
     while True:
         year, month = divmod(index, 12)

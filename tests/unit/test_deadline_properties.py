@@ -31,6 +31,9 @@ SENTENCES = [
     "trong 10 ngày làm việc kể từ ngày 05/3/2024, các đơn vị gửi báo cáo. Thời gian: thường xuyên.",
     "| Xây dựng đề án | Sở Xây dựng | Quý IV/2026 |",
     "Hoàn thành vào đợt sinh hoạt chính trị hè; vào dịp cuối năm 2023; 6 tháng đầu năm 2024.",
+    "Báo cáo trước ngày 15/01 hằng năm; hằng quý (trước ngày 10 của tháng đầu quý sau); ngày 05 tháng sau.",
+    "Hoàn thành trong tuần thứ 2 tháng 5/2025, năm học 2025-2026; từ năm 2026 và các năm tiếp theo.",
+    "Quý I hằng năm; trước ngày 15/6 và 15/12 hằng năm; xong trước Tết Dương lịch; trong tháng 01 năm sau.",
 ]
 # Characters a damaged text is made of: digits and separators of dates, Vietnamese letters, breaks.
 DAMAGE = st.text(alphabet="0123456789/.-–:;,() \n|*IVXquýtháng năm ngàyđếntrướchoànthànhdựkiếnhằngđịnhkỳтоп",
