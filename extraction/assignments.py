@@ -11,50 +11,23 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
 from extraction.clauses import DIRECTIVE, Clause, clause_without_units, read_clause, sentences
-from extraction.deadlines import find_deadlines, parse_deadline
+from extraction.deadlines import find_deadlines
+from extraction.labels import labelled
 from extraction.parentheses import parenthesised_units
-from extraction.sections import Outline, Paragraph, section_label
+from extraction.reading import TIME_LABEL, Reading, deadline_of, new_task
+from extraction.sections import Outline, Paragraph
 from extraction.tasks import FoundTask, finish
 from extraction.units import read_units, regarding, unit_heading
 from models.deadlines import Deadline
-from models.errors import DeadlineParseError
 
-_TIME_LABEL = re.compile(
-    r"^(?:Thời gian|Thời hạn|Tiến độ)(?:\s+(?:thực hiện|hoàn thành))?\s*:\s*(?P<v>.+)$", re.IGNORECASE
-)
-# "Đơn vị thực hiện:" names who does the item, as "Cơ quan chủ trì:" does ("thực hiện" alone needs the noun).
-_LEAD_LABEL = re.compile(
-    r"^(?:(?:(?:Cơ quan|Đơn vị)\s+)?chủ trì(?:\s+thực hiện)?|(?:Cơ quan|Đơn vị)\s+thực hiện(?:\s+chính)?)"
-    r"\s*:\s*(?P<v>.+)$",
-    re.IGNORECASE,
-)
-_PARTNER_LABEL = re.compile(
-    r"^(?:(?:Cơ quan|Đơn vị)\s+)?(?:phối hợp|tham gia)(?:\s+thực hiện)?\s*:\s*(?P<v>.+)$", re.IGNORECASE
-)
 _LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:]{1,40}?)\s*:\s*(?P<rest>.*)$")
 _TITLE_PARTS = re.compile(r",|;|\bvà\b")
 # A sentence whose units only join the task before it: "Y phối hợp thực hiện.", "Y tham gia."
 _JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.;,]*$", re.IGNORECASE)
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
-
-
-@dataclass
-class Reading:
-    """What the walk keeps between paragraphs."""
-
-    year: int | None
-    issued: object
-    news: bool
-    heading_units: dict[tuple[str, ...], Clause] = field(default_factory=dict)
-    section_deadlines: dict[tuple[str, ...], Deadline] = field(default_factory=dict)
-    bullets: list[tuple[int, Clause]] = field(default_factory=list)
-    tasks: list[FoundTask] = field(default_factory=list)
-    outline: Outline | None = None
-    item: Paragraph | None = None  # the last item ("a) ...") that assigned nothing: a title for labels below
 
 
 def read_tasks(
@@ -108,9 +81,9 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
     ]
     if paragraph.numbered:
         reading.bullets, reading.item = [], None
-        time = _TIME_LABEL.match(text)
+        time = TIME_LABEL.match(text)
         if time:
-            deadline = _deadline_of(reading, text)
+            deadline = deadline_of(reading, text)
             if deadline is not None:
                 reading.section_deadlines[paragraph.section[:-1]] = deadline
             return
@@ -122,7 +95,7 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
         if content is None:
             return
         text = content
-    elif _labelled(reading, paragraph):
+    elif labelled(reading, paragraph):
         return
     else:
         reading.item = None
@@ -142,74 +115,6 @@ def _after_label(text: str) -> str | None:
     if m and read_units(m.group("label"), regarding(m.group("label")), persons=True) is None:
         return m.group("rest") or None
     return text
-
-
-def _labelled(reading: Reading, paragraph: Paragraph) -> bool:
-    """Lines "Thời gian: ...", "Cơ quan chủ trì: ...", "Đơn vị phối hợp: ..." complete the task above;
-    so do such labels run together on one line ("Đơn vị thực hiện: X; Đơn vị phối hợp: Y; Thời gian: Z")."""
-    parts = [p.strip() for p in paragraph.text.split(";")]
-    if len(parts) > 1 and all(_is_label(p) for p in parts if p):
-        return all([_labelled_part(reading, paragraph, p) for p in parts if p])
-    return _labelled_part(reading, paragraph, paragraph.text)
-
-
-def _is_label(text: str) -> bool:
-    return any(label.match(text) for label in (_TIME_LABEL, _LEAD_LABEL, _PARTNER_LABEL))
-
-
-def _labelled_part(reading: Reading, paragraph: Paragraph, text: str) -> bool:
-    time, lead, partner = _TIME_LABEL.match(text), _LEAD_LABEL.match(text), _PARTNER_LABEL.match(text)
-    if not (time or lead or partner):
-        return False
-    last = (
-        reading.tasks[-1] if reading.tasks and reading.tasks[-1].section_path == paragraph.section else None
-    )
-    if time:
-        deadline = _deadline_of(reading, text)
-        if last is not None and last.deadline is None:
-            last.deadline, last.last_line = deadline, paragraph.last_line
-            _time_of_bullets_above(reading, paragraph, deadline)
-        elif deadline is not None and last is None:
-            reading.section_deadlines[paragraph.section] = deadline
-        return True
-    units = read_units((lead or partner).group("v"), persons=True)  # type: ignore[union-attr]
-    if units is None:
-        return True
-    item = reading.item if reading.item and reading.item.section == paragraph.section else None
-    if last is None or _starts_label_task(last, item, lead=bool(lead)):
-        title = _label_title(reading, item or paragraph)
-        last = _new_task(reading, item or paragraph, title, Clause(text))
-        last.source, last.named = "label", item is not None
-        last.last_line = paragraph.last_line
-    (last.leads if lead else last.participants).extend(units.names)
-    last.groups.update(n for n, g in zip(units.names, units.groups, strict=True) if g)
-    return True
-
-
-def _time_of_bullets_above(reading: Reading, paragraph: Paragraph, deadline: Deadline | None) -> None:
-    """ "- Thời gian: ..." after the bullets of a section is their time too, not only the last one's; a
-    time that completes a task of labelled lines ("- Đơn vị thực hiện: ...") is that task's alone."""
-    if deadline is None or paragraph.kind != "bullet" or reading.tasks[-1].source == "label":
-        return
-    for task in reversed(reading.tasks[:-1]):
-        if task.section_path != paragraph.section or task.deadline is not None or task.source != "text":
-            return
-        task.deadline = deadline
-
-
-def _starts_label_task(last: FoundTask, item: Paragraph | None, *, lead: bool) -> bool:
-    """Whether a "Cơ quan chủ trì/phối hợp:" line begins a task of its own rather than completing `last`:
-    a second lead, or a new item ("b) ...") since `last` began, makes a new task."""
-    if last.source != "label" or (lead and last.leads):
-        return True
-    return item is not None and item.first_line > last.first_line
-
-
-def _label_title(reading: Reading, paragraph: Paragraph) -> str:
-    """The title of the task that labelled lines complete: their item's text, else their section's title."""
-    if paragraph is reading.item or reading.outline is None:
-        return paragraph.text
-    return reading.outline.titles.get(paragraph.section, paragraph.text)
 
 
 def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
@@ -303,7 +208,7 @@ def _emit(reading: Reading, paragraph: Paragraph, clause: Clause) -> None:
         if not matches or paragraph.numbered:
             return
     if len(matches) <= 1:
-        task = _new_task(reading, paragraph, clause.text, clause)
+        task = new_task(reading, paragraph, clause.text, clause)
         task.deadline = matches[0].deadline if matches else None
         return
     undated: list[str] = []
@@ -311,9 +216,9 @@ def _emit(reading: Reading, paragraph: Paragraph, clause: Clause) -> None:
         if deadline is None:
             undated.append(piece)
         else:
-            _new_task(reading, paragraph, piece, clause).deadline = deadline
+            new_task(reading, paragraph, piece, clause).deadline = deadline
     if clause.units and " ".join(undated).strip(" ,;."):
-        _new_task(reading, paragraph, " ".join(undated), clause)
+        new_task(reading, paragraph, " ".join(undated), clause)
 
 
 def _directive_enough(reading: Reading, text: str, start: int) -> bool:
@@ -334,37 +239,3 @@ def _pieces(text: str, matches: list) -> list[tuple[str, Deadline | None]]:  # t
         for (x, y), m in zip(itertools.pairwise(bounds), inside or [None], strict=False):
             pieces.append((text[x:y].strip(" ,;."), m.deadline if m else None))
     return [(p, d) for p, d in pieces if p]
-
-
-def _new_task(reading: Reading, paragraph: Paragraph, text: str, clause: Clause) -> FoundTask:
-    leads = list(clause.units) if clause.role == "lead" else []
-    participants = [u for u in clause.participants if u not in leads]
-    if clause.role == "participant":
-        participants = list(clause.units) + [u for u in participants if u not in clause.units]
-    task = FoundTask(
-        section=section_label(paragraph.section),
-        text=text.strip(),
-        first_line=paragraph.first_line,
-        last_line=paragraph.last_line,
-        leads=leads,
-        participants=participants,
-        groups={n for n, g in zip(clause.units, clause.groups, strict=False) if g},
-        coordinating=clause.coordinating,
-        helped=list(clause.helped),
-        section_path=paragraph.section,
-        confidence=1.0 if clause.units else 0.5,
-        named=bool(clause.units) and not clause.inherited,
-    )
-    reading.tasks.append(task)
-    return task
-
-
-def _deadline_of(reading: Reading, text: str) -> Deadline | None:
-    found = find_deadlines(text, year=reading.year, issued=reading.issued)  # type: ignore[arg-type]
-    if found:
-        return found[0].deadline
-    value = _TIME_LABEL.match(text)
-    try:
-        return parse_deadline(value.group("v"), year=reading.year) if value else None
-    except DeadlineParseError:
-        return None

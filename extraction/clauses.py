@@ -15,10 +15,16 @@ from extraction.units import UnitList, read_units
 
 # The gap between two sentences, after the mark that ends the first. The pattern opens with the mark (not
 # a look-behind for it) so that the engine skips ahead to one; the gap is the group that matched.
+# After a semicolon, a word in lower case opens a sentence when it addresses units or the units it opens
+# act (`_opens_clause`).
 _SENTENCE_END = re.compile(
-    r"[.;!?](?:(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)(?P<after_semicolon>\s+)(?=(?:"
-    + "|".join(lx.ADDRESSING)
-    + r")\s))"
+    r"[.;!?](?:(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)(?P<after_semicolon>\s+)(?=[^\W\d_]))"
+)
+_ADDRESSING_AT = re.compile(r"(?:" + "|".join(lx.ADDRESSING) + r")\s")
+# Words after units that relate them to the sentence before rather than give them work of their own
+# ("...; các đơn vị trong tỉnh", "...; sở, ngành có mô hình ...").
+_RELATING = re.compile(
+    r"\s*(?:theo|tại|trong|về|để|nhằm|với|vào|là|gồm|có(?!\s+trách nhiệm))\b", re.IGNORECASE
 )
 _ABBREVIATION = re.compile(r"(?:\b[A-ZĐ][\w]{0,2}|\d{1,2})\.$")
 _CONNECTIVE = re.compile(
@@ -88,12 +94,15 @@ def sentences(text: str) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        gap_start, gap_end = m.span("gap" if m.group("gap") is not None else "after_semicolon")
+        lower = m.group("gap") is None  # a word in lower case after a semicolon
+        gap_start, gap_end = m.span("after_semicolon" if lower else "gap")
         if _ABBREVIATION.search(text[max(0, gap_start - 4) : gap_start]):
             continue
+        if lower and not _opens_clause(text, gap_end):
+            continue  # "...; đồng thời ...", "...; tổ chức ...": the same sentence goes on
         if (
             text[gap_start - 1] == ";"
-            and text[gap_end : gap_end + 1].isupper()
+            and (lower or text[gap_end : gap_end + 1].isupper())
             and read_units(text, gap_end)
             and _units_only(text[start : gap_start - 1])
         ):
@@ -104,6 +113,15 @@ def sentences(text: str) -> list[tuple[int, str]]:
         start = gap_end
     pieces.append((start, text[start:]))
     return [(offset, piece) for offset, piece in pieces if piece.strip()]
+
+
+def _opens_clause(text: str, at: int) -> bool:
+    """Whether the words in lower case at `at` begin a sentence: they address units ("giao ...") or name
+    units that act ("các sở, ngành liên quan phối hợp thực hiện")."""
+    if _ADDRESSING_AT.match(text, at):
+        return True
+    found = read_units(text, at)
+    return found is not None and found.stop == "predicate" and not _RELATING.match(text, found.end)
 
 
 def _list_runs_on(text: str, start: int, semicolon: int) -> bool:

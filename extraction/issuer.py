@@ -9,6 +9,12 @@ from collections import Counter
 from extraction.units import read_units
 
 _NATIONAL = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI", "ĐỘC LẬP", "Độc lập")
+# The whole organisation a mass body belongs to, on a line of the head as the party's name is on a party
+# committee's: the body that issues is the one below it or in the other column ("BCH ĐOÀN TỈNH X").
+_NATIONAL_ORGANISATION = re.compile(
+    r"^(?:ĐOÀN\s+(?:TNCS|THANH NIÊN CỘNG SẢN)\s+HỒ CHÍ MINH|(?:HỘI\s+(?:LHPN|LIÊN HIỆP PHỤ NỮ)"
+    r"|MẶT TRẬN TỔ QUỐC|MTTQ|HỘI NÔNG DÂN|HỘI CỰU CHIẾN BINH|TỔNG LIÊN ĐOÀN LAO ĐỘNG)\s+VIỆT NAM)$"
+)
 _LEVEL_WORDS = ("tỉnh", "huyện", "thành phố", "quận", "thị xã", "xã", "phường", "thị trấn")
 _BODY_HEADS = ("ban", "sở", "phòng", "cục", "vụ", "viện", "trường", "đài", "văn phòng", "ủy ban kiểm tra")
 
@@ -43,6 +49,7 @@ def read_issuer(lines: list[str], kind_at: int, rest: str, header_end: int) -> s
         text = left_column(line.strip().strip("*").strip())
         if text.isupper() and len(text) > 2 and not text.startswith(_NATIONAL) and not text.startswith("SỐ"):
             top.append(text)
+    top = [text for text in top if not _NATIONAL_ORGANISATION.match(text)] or top
     if not top:
         return None
     return _with_place(proper_case(_spelled_out(_header_body(top[-3:]))), lines)
@@ -52,7 +59,7 @@ _LEVEL_START = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ
 _PEOPLES_BODY = re.compile(r"^(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+")
 _PLACE = r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,2})"
 _COMMITTEE_LEVEL = {"thành ủy": "thành phố", "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận",
-                    "thị ủy": "thị xã"}
+                    "thị ủy": "thị xã", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố"}
 
 
 def _header_body(top: list[str]) -> str:
@@ -74,12 +81,24 @@ def _header_body(top: list[str]) -> str:
     return f"{lower} {_PEOPLES_BODY.sub('', upper)}"
 
 
-_HEAD_ABBREVIATIONS = {"UBND": "ỦY BAN NHÂN DÂN", "HĐND": "HỘI ĐỒNG NHÂN DÂN"}
+_HEAD_ABBREVIATIONS = {
+    "UBND": "ỦY BAN NHÂN DÂN",
+    "HĐND": "HỘI ĐỒNG NHÂN DÂN",
+    "BCH": "BAN CHẤP HÀNH",
+    "BTV": "BAN THƯỜNG VỤ",
+    "MTTQ": "MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "MTTQVN": "MẶT TRẬN TỔ QUỐC VIỆT NAM",
+    "LHPN": "LIÊN HIỆP PHỤ NỮ",
+    "TNCS": "THANH NIÊN CỘNG SẢN",
+}
+
+_ABBREVIATED = re.compile(r"\b(?:" + "|".join(_HEAD_ABBREVIATIONS) + r")\b")
 
 
 def _spelled_out(head: str) -> str:
     """ "VĂN PHÒNG UBND TỈNH X": the issuer is named in full, as a title case cannot spell an abbreviation."""
-    return re.sub(r"\b(?:UBND|HĐND)\b", lambda m: _HEAD_ABBREVIATIONS[m.group()], head)
+    head = re.sub(r"\b(MTTQ)\s+(?:VIỆT NAM|VN)\b", r"\1", head)  # spelled out with its "Việt Nam"
+    return _ABBREVIATED.sub(lambda m: _HEAD_ABBREVIATIONS[m.group()], head)
 
 
 def _with_place(issuer: str, lines: list[str]) -> str:
@@ -114,6 +133,7 @@ def _named_committee(committee: str, lines: list[str]) -> str | None:
 
 
 HEAD_LINES = 12
+_COMMITTEE_PLACES = ("thành", "huyện", "tỉnh", "quận")  # "Tỉnh ủy", "Huyện đoàn": a committee of a place
 
 
 def proper_case(text: str) -> str:
@@ -122,20 +142,47 @@ def proper_case(text: str) -> str:
     out: list[str] = []
     capital_next, place = True, False
     for i, word in enumerate(words):
-        committee = word in ("thành", "huyện", "tỉnh", "quận") and words[i + 1 : i + 2] == ["ủy"]
+        committee = word in _COMMITTEE_PLACES and words[i + 1 : i + 2] in (["ủy"], ["đoàn"])
         if word in ("khóa", "khoá", "nhiệm"):
             place = False
         if re.fullmatch(r"[ivxl]+", word) and i > 0:
             out.append(word.upper())
-        elif place or capital_next or committee or word == "đảng":
+        elif place or (capital_next and not _place_level(words, i)) or committee or word == "đảng":
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
         head = word in _BODY_HEADS or (word == "bộ" and i == 0)  # "BỘ Y TẾ", not "ĐẢNG BỘ TỈNH"
-        capital_next = (head or (word == "và" and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
-        after_committee = word == "ủy" and i > 0 and words[i - 1] in ("thành", "huyện", "tỉnh", "quận")
+        capital_next = (head or (word in ("và", "-") and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
+        after_committee = word in ("ủy", "đoàn") and i > 0 and words[i - 1] in _COMMITTEE_PLACES
         if after_committee or (word == "phố" and words[i - 1] == "thành"):
             place = True
-        elif word in _LEVEL_WORDS and i > 0 and not committee and words[i - 1] not in ("thành",):
+        elif _place_level(words, i) and not committee and words[i - 1] not in ("thành",):
             place = place or word not in ("thành",)
-    return " ".join(out)
+    return _proper_names(" ".join(out))
+
+
+def _place_level(words: list[str], i: int) -> bool:
+    """ "... Môi trường tỉnh Hà Tĩnh": a level before its place's name keeps its small letter after a head
+    ("Xã hội" of "Thương binh và Xã hội" is no level)."""
+    return i > 0 and words[i] in _LEVEL_WORDS and words[i + 1 : i + 2] != ["hội"]
+
+
+# Names of organisations whose every main word is capitalised, whatever the words before them.
+_PROPER_NAMES = (
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Thanh niên Cộng sản Hồ Chí Minh",
+    "Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Liên đoàn Lao động", "Hồ Chí Minh", "Việt Nam",
+)
+_LONGEST_FIRST = sorted(_PROPER_NAMES, key=len, reverse=True)
+_PROPER = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in _LONGEST_FIRST), re.IGNORECASE)
+_BY_KEY = {name.lower(): name for name in _PROPER_NAMES}
+# "đoàn" before a place's level is the Youth Union of that place ("Ban Chấp hành Đoàn tỉnh X"), unlike the
+# "đoàn" of "Công đoàn", "Liên đoàn".
+_UNION = re.compile(
+    r"(?<!\bcông )(?<!\bliên )\bđoàn(?= (?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\b)",
+    re.IGNORECASE,
+)
+
+
+def _proper_names(text: str) -> str:
+    text = _PROPER.sub(lambda m: _BY_KEY[m.group().lower()], text)
+    return _UNION.sub("Đoàn", text)

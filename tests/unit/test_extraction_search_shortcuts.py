@@ -50,9 +50,7 @@ _PLAIN = {
         r"\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b", re.IGNORECASE
     ),
 }
-_PLAIN_SENTENCE_END = re.compile(
-    r"(?<=[.;!?])[\s*]+(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=(?:" + _ADDRESSING + r")\s)"
-)
+_PLAIN_SENTENCE_END = re.compile(r"(?<=[.;!?])(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=[^\W\d_])")
 # Words of the patterns in both cases, the letters that match others case-blind (İ ı K ſ), marks.
 _WORDS = [
     *lexicon.ADDRESSING,
@@ -68,6 +66,10 @@ _WORDS = [
     "Khẩn trương",
     "có sự tham gia của",
     "Sở",
+    "các sở, ngành",
+    "phối hợp thực hiện",
+    "tổ chức",
+    "trong",
     "UBND",
     "X",
     "A.",
@@ -119,7 +121,10 @@ def _plain_sentences(text: str) -> list[tuple[int, str]]:
     for m in _PLAIN_SENTENCE_END.finditer(text):
         if clauses._ABBREVIATION.search(text[max(0, m.start() - 4) : m.start()]):
             continue
-        listed = text[m.end() : m.end() + 1].isupper() and units.read_units(text, m.end())
+        lower = m.group("gap") is None
+        if lower and not clauses._opens_clause(text, m.end()):
+            continue
+        listed = (lower or text[m.end() : m.end() + 1].isupper()) and units.read_units(text, m.end())
         if text[m.start() - 1] == ";" and listed and clauses._units_only(text[start : m.start() - 1]):
             continue
         if text[m.start() - 1] == ";" and clauses._list_runs_on(text, start, m.start() - 1):
