@@ -15,7 +15,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from calendars.drafts import Draft
-from calendars.ics import LIMIT, children_bytes, is_plain, run_bytes, text_line
+from calendars.ics import LIMIT, children_bytes, escape_octets, fold_octets, is_plain, run_bytes, text_line
 from calendars.mapping import (
     ROLE_LABEL,
     alarms,
@@ -42,16 +42,15 @@ _DONE = frozenset(status.value for status in DONE)
 def render_draft(draft: Draft, sequence: int, last_modified: datetime | str) -> Blocks:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment; `last_modified`
     as stored (see calendars.source.moment)."""
-    day, status = draft.effective_due or None, draft.status
-    event_end, todo_end = _ends(day, draft.window_start, status, draft.tentative,
-                                draft.reported_on if status in _DONE else None)
-    stamp, text, link_ = _stamps(last_modified, sequence), _summary(draft), _link(draft.url)
-    description_ = _description(draft)
+    event_tail, todo_tail, task = _shared(draft)
+    head = _summary_head(draft.role, draft.status, draft.tentative)
+    summary = fold_octets(head + task) + b"\r\n"
+    stamp = _stamps(last_modified, sequence)
     event_uid, todo_uid_line = _uid_lines(draft.uid)
-    todo = b"".join((b"BEGIN:VTODO\r\n", todo_uid_line, stamp, text, description_, link_, todo_end))
-    if day is None:
+    todo = b"".join((b"BEGIN:VTODO\r\n", todo_uid_line, stamp, summary, todo_tail))
+    if not draft.effective_due:
         return b"", todo
-    return b"".join((b"BEGIN:VEVENT\r\n", event_uid, stamp, text, description_, link_, event_end)), todo
+    return b"".join((b"BEGIN:VEVENT\r\n", event_uid, stamp, summary, event_tail)), todo
 
 
 def _uid_lines(uid: str) -> tuple[bytes, bytes]:
@@ -62,24 +61,33 @@ def _uid_lines(uid: str) -> tuple[bytes, bytes]:
     return text_line(b"UID:", uid) + b"\r\n", text_line(b"UID:", todo) + b"\r\n"
 
 
-def _summary(draft: Draft) -> bytes:
-    text = summary_of(_ROLES[draft.role], _STATUSES[draft.status], draft.tentative, draft.task)
-    return text_line(b"SUMMARY:", text) + b"\r\n"
+@lru_cache(maxsize=64)  # roles × statuses × tentative
+def _summary_head(role: str, status: str, tentative: bool) -> bytes:
+    """The SUMMARY line up to the task's text: the summary puts the task last, and escaping works
+    character by character (the head ends in a space: no CR LF pair spans the seam), so the line is
+    this head and the task's escaped text, folded."""
+    return b"SUMMARY:" + escape_octets(summary_of(_ROLES[role], _STATUSES[status], tentative, "").encode())
 
 
-def _description(draft: Draft) -> bytes:
-    # A task's assignments (its lead's, its participants') are read one after another and nearly
-    # always read alike: the text is written once for them all. One slot, so nothing else repeats.
-    key = draft[2:]  # everything the text is made of: a draft but its UID and role
-    last_key, last_line = _LAST[0]
+def _shared(draft: Draft) -> tuple[bytes, bytes, bytes]:
+    """What follows the SUMMARY in the event and in the to-do (description, link, days, status,
+    reminders, END), and the task's escaped text. A task's assignments (its lead's, its
+    participants') are read one after another and nearly always read alike: these are made once for
+    them all. One slot, so nothing else repeats."""
+    key = draft[2:]  # everything they are made of: a draft but its UID and role
+    last_key, last = _LAST[0]
     if last_key == key:
-        return last_line
-    line = text_line(b"DESCRIPTION:", description(_Described(draft))) + b"\r\n"
-    _LAST[0] = (key, line)  # one item swapped whole: safe if two threads render at once
-    return line
+        return last
+    day, status = draft.effective_due or None, draft.status
+    event_end, todo_end = _ends(day, draft.window_start, status, draft.tentative,
+                                draft.reported_on if status in _DONE else None)
+    middle = text_line(b"DESCRIPTION:", description(_Described(draft))) + b"\r\n" + _link(draft.url)
+    made = (middle + event_end, middle + todo_end, escape_octets(draft.task.encode()))
+    _LAST[0] = (key, made)  # one item swapped whole: safe if two threads render at once
+    return made
 
 
-_LAST: list[tuple[tuple[object, ...], bytes]] = [((), b"")]
+_LAST: list[tuple[tuple[object, ...], tuple[bytes, bytes, bytes]]] = [((), (b"", b"", b""))]
 
 
 class _Described:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from calendars.blocks import render_draft
 from calendars.drafts import Draft, draft_sort_key, schedule
-from calendars.source import Item, Stored, moment
+from calendars.source import Item, Stored, make_draft, moment
 from calendars.tables import CalendarEntryRow
 
 TABLE = cast(Table, CalendarEntryRow.__table__)
@@ -66,8 +66,9 @@ def publish(items: Iterable[Item], now: datetime) -> list[Published]:
         stored = item.stored
         if stored is not None and stored.sort_key is not None and stored.revision is not None \
                 and stored.fingerprint == item.fingerprint and stored.sequence >= item.version - 1:
-            found.append(Published(item, stored.sequence, stored.last_modified, stored.sort_key,
-                                   stored.revision, None))
+            # tuple.__new__: a named tuple's own constructor is a Python function, a call an entry.
+            found.append(_new(Published, (item, stored.sequence, stored.last_modified, stored.sort_key,
+                                          stored.revision, None)))
             continue
         draft = item.draft()
         sequence, modified = next_revision(stored, item.fingerprint, schedule(draft), item.version, now) or (
@@ -79,7 +80,10 @@ def publish(items: Iterable[Item], now: datetime) -> list[Published]:
 
 def render(entry: Published) -> Blocks:
     """The VEVENT (empty when there is no day) and VTODO blocks of one assignment."""
-    return render_draft(entry.draft or entry.item.draft(), entry.sequence, entry.last_modified)
+    return render_draft(entry.draft or make_draft(entry.item.source), entry.sequence, entry.last_modified)
+
+
+_new = tuple.__new__
 
 
 def render_all(entries: Iterable[Published]) -> dict[int, Blocks]:

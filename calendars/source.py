@@ -28,12 +28,13 @@ _WINDOWS = frozenset(kind.value for kind in WINDOW_KINDS)
 _RECURRING = DeadlineKind.recurring.value
 _CHUNK = 5000  # ids per IN (…): well under SQLite's and PostgreSQL's parameter limits
 
+# A task's text and a unit's name are read once each (below), not once per assignment: the driver
+# makes a new string for every column of every row, the long Vietnamese ones the dearest.
 _ROWS = """
 SELECT a.id, a.plan_id, a.task_id, a.unit_id, a.key, a.role, a.lifecycle, a.deadline, a.deadline_kind,
-       a.deadline_version, a.status, a.status_as_of, a.changes_on, a.reported_on, t.section, t.title, u.name,
+       a.deadline_version, a.status, a.status_as_of, a.changes_on, a.reported_on,
        c.fingerprint, c.schedule, c.sequence, c.last_modified, c.sort_key, c.revision
-FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
-LEFT JOIN calendar_entries c ON c.assignment_id = a.id
+FROM assignments a LEFT JOIN calendar_entries c ON c.assignment_id = a.id
 """
 _OF_TASKS = "WHERE a.task_id IN (SELECT task_id FROM assignments WHERE id IN :ids)"
 
@@ -94,9 +95,11 @@ def read_items(
         return []
     plans = _plans(session, {row[1] for row in rows}, ui_url)
     reports = _reports(session, None if ids is None else [row[0] for row in rows])
-    names = _task_units(rows)
+    tasks = _task_parts(_tasks(session, None if ids is None else {row[2] for row in rows}),
+                        _task_units(rows, _unit_names(session)))
     day = as_of.isoformat()
-    return [_item(row, plans[row[1]], names[row[2]], reports.get(row[0], ()), day, as_of, horizon)
+    heads = {plan_id: (plan, _plan_part(plan)) for plan_id, plan in plans.items()}
+    return [_item(row, heads[row[1]], tasks[row[2]], reports.get(row[0], ()), day, as_of, horizon)
             for row in rows]
 
 
@@ -116,7 +119,7 @@ def chunks(items: Sequence[int]) -> Iterator[list[int]]:
         yield list(items[start : start + _CHUNK])
 
 
-def _plans(session: Session, ids: set[int], ui_url: str) -> dict[int, tuple[str, str | None, str, str]]:
+def _plans(session: Session, ids: set[int], ui_url: str) -> dict[int, PlanFields]:
     query = text("SELECT id, key, number, title FROM plans WHERE id IN :ids").bindparams(
         bindparam("ids", expanding=True)
     )
@@ -124,6 +127,21 @@ def _plans(session: Session, ids: set[int], ui_url: str) -> dict[int, tuple[str,
         id_: (key, number, title or "", plan_url(ui_url, key))
         for chunk in chunks(sorted(ids)) for id_, key, number, title in session.execute(query, {"ids": chunk})
     }
+
+
+def _tasks(session: Session, ids: set[int] | None) -> dict[int, tuple[str, str]]:
+    """Each task's (section, title): of every task, or of those given."""
+    query = "SELECT id, section, title FROM tasks"
+    if ids is None:
+        rows: Iterable[Any] = fetch_all(session, query)
+    else:
+        statement = text(query + " WHERE id IN :ids").bindparams(bindparam("ids", expanding=True))
+        rows = (row for chunk in chunks(sorted(ids)) for row in session.execute(statement, {"ids": chunk}))
+    return {id_: (section or "", title) for id_, section, title in rows}
+
+
+def _unit_names(session: Session) -> dict[int, str]:
+    return dict(fetch_all(session, "SELECT id, name FROM units"))
 
 
 def _reports(session: Session, ids: list[int] | None) -> dict[int, list[str]]:
@@ -139,21 +157,43 @@ def _reports(session: Session, ids: list[int] | None) -> dict[int, list[str]]:
     return found
 
 
-def _task_units(rows: Sequence[Any]) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+def _task_units(rows: Sequence[Any], names: Mapping[int, str]) -> dict[int, UnitNames]:
     """Each task's lead and participant unit names, in assignment order."""
     leads: dict[int, list[str]] = defaultdict(list)
     participants: dict[int, list[str]] = defaultdict(list)
     for row in rows:
-        (leads if row[5] == "lead" else participants)[row[2]].append(row[16])
+        (leads if row[5] == "lead" else participants)[row[2]].append(names[row[3]])
     return {task: (tuple(leads[task]), tuple(participants[task])) for task in {row[2] for row in rows}}
 
 
+PlanFields = tuple[str, str | None, str, str]  # key, number, title, link
+UnitNames = tuple[tuple[str, ...], tuple[str, ...]]  # a task's leads and participants
+# What a task's assignments share: title, section, unit names, and their parts of the fingerprint's
+# text (as UTF-8, made once per task: see _fingerprint).
+TaskParts = tuple[str, str, UnitNames, bytes, bytes]
+
+
+def _task_parts(tasks: Mapping[int, tuple[str, str]], units: Mapping[int, UnitNames]) -> dict[int, TaskParts]:
+    found = {}
+    for task_id, (leads, participants) in units.items():
+        section, title = tasks[task_id]
+        found[task_id] = (title, section, (leads, participants), _SEP.join(
+            (title.encode(), section.encode())), _SEP.join((_LIST_B.join(map(str.encode, leads)),
+                                                          _LIST_B.join(map(str.encode, participants)))))
+    return found
+
+
+def _plan_part(plan: PlanFields) -> bytes:
+    key, number, title, url = plan
+    return _SEPARATOR.join((PRODID, key, number or _NONE, title, url)).encode()
+
+
 def _item(
-    row: Any, plan: tuple[str, str | None, str, str], units: tuple[tuple[str, ...], tuple[str, ...]],
-    reports: Sequence[str], day: str, as_of: date, horizon: int,
+    row: Any, plan: tuple[PlanFields, bytes], task: TaskParts, reports: Sequence[str], day: str, as_of: date,
+    horizon: int,
 ) -> Item:
     (id_, plan_id, _, unit_id, key, role, lifecycle, deadline, kind, version, status, evaluated, changes,
-     reported, section, task, _, content, scheduled, sequence, modified, placed, revision) = row
+     reported, content, scheduled, sequence, modified, placed, revision) = row
     first = min((r for r in reports if r <= day), default=None) if reports else None
     columns = (status, iso(evaluated), iso(changes), iso(reported))
     effective = None
@@ -163,9 +203,27 @@ def _item(
         effective = effective if kind == _RECURRING else None
     elif lifecycle != _ACTIVE:
         first = iso(reported)
-    source = Source(plan, key, role, task, section or "", deadline, units, status, effective, first)
-    stored = None if content is None else Stored(content, scheduled, sequence, modified, placed, revision)
-    return Item(id_, plan_id, unit_id, version or 1, fingerprint(source), stored, source)
+    # tuple.__new__: a named tuple's own constructor is a Python function, a call a row for each.
+    title, section, units, task_part, units_part = task
+    source = _new(Source, (plan[0], key, role, title, section, deadline, units, status, effective, first))
+    stored = None if content is None else _new(Stored, (content, scheduled, sequence, modified, placed,
+                                                         revision))
+    made = _fingerprint(plan[1], key, role, task_part, deadline, units_part, status, effective, first)
+    return _new(Item, (id_, plan_id, unit_id, version or 1, made, stored, source))
+
+
+_new = tuple.__new__
+
+
+def _fingerprint(plan: bytes, key: str, role: str, task: bytes, deadline: Any, units: bytes, status: str,
+                 effective: str | None, reported: str | None) -> str:
+    """`fingerprint` of the Source these make, from the parts a plan's and a task's rows share,
+    already UTF-8: the same bytes hashed, without encoding a task's text once per assignment."""
+    deadline = deadline if isinstance(deadline, str) else repr(deadline)
+    return hashlib.sha256(_SEP.join((
+        plan, f"{key}\x1f{role}".encode(), task, deadline.encode(), units,
+        f"{status}\x1f{effective or _NONE}\x1f{reported or _NONE}".encode(),
+    ))).hexdigest()
 
 
 def fingerprint(source: Source) -> str:
@@ -183,22 +241,39 @@ def fingerprint(source: Source) -> str:
 
 
 _SEPARATOR, _LIST, _NONE = "\x1f", "\x1e", "\x00"
+_SEP, _LIST_B = _SEPARATOR.encode(), _LIST.encode()
 
 
 def make_draft(source: Source) -> Draft:
-    deadline = _parsed(source.deadline)
-    due = effective = start = None
-    if deadline is not None:
-        due, effective, start = deadline.get("due"), deadline.get("effective_due"), deadline.get("start")
-        if deadline.get("kind") not in _WINDOWS:
-            start = None
+    text, due, effective, start, tentative = _deadline_fields(source.deadline)
     plan_key, number, plan_title, url = source.plan
-    return Draft(
+    return _new(Draft, (
         uid(plan_key, source.key), source.role, source.task, source.section, plan_title, number, url,
-        deadline.get("text") if deadline else None, due, source.effective or effective, start,
-        due if start else None, bool(deadline and deadline.get("tentative")), source.units[0],
+        text, due, source.effective or effective, start, due if start else None, tentative, source.units[0],
         source.units[1], source.status, source.reported,
-    )
+    ))
+
+
+DeadlineFields = tuple[str | None, str | None, str | None, str | None, bool]  # text, due, in force, window
+
+
+def _deadline_fields(stored: Any) -> DeadlineFields:
+    """What a draft takes from the stored deadline: once per text (see _parsed), not once per row."""
+    kept, fields = _LAST_FIELDS[0]
+    if kept is stored or (isinstance(stored, str) and kept == stored):
+        return fields
+    deadline = _parsed(stored)
+    if deadline is None:
+        fields = (None, None, None, None, False)
+    else:
+        start = deadline.get("start") if deadline.get("kind") in _WINDOWS else None
+        fields = (deadline.get("text"), deadline.get("due"), deadline.get("effective_due"), start,
+                  bool(deadline.get("tentative")))
+    _LAST_FIELDS[0] = (stored, fields)
+    return fields
+
+
+_LAST_FIELDS: list[tuple[Any, DeadlineFields]] = [(None, (None, None, None, None, False))]
 
 
 def _parsed(deadline: Any) -> Mapping[str, Any] | None:
