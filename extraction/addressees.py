@@ -57,8 +57,13 @@ def _listed(lines: list[str], *, open_: bool) -> list[str]:
 
 
 def _only_names(text: str) -> bool:
-    units = read_units(text.rstrip(" .,;"), persons=True)
-    return units is not None and units.end >= len(text.rstrip(" .,;"))
+    return _whole_units(text.rstrip(" .,;")) is not None
+
+
+def _whole_units(text: str) -> list[str] | None:
+    """The units `text` names when it names units and nothing else."""
+    units = read_units(text, persons=True)
+    return units.names if units is not None and units.end >= len(text) else None
 
 
 def _names(pieces: list[str]) -> list[str]:
@@ -68,7 +73,6 @@ def _names(pieces: list[str]) -> list[str]:
             part = part.strip(" .,;")
             if not part:
                 continue
-            units = read_units(part, persons=True)
-            found = units.names if units is not None and units.end >= len(part) else [part]
+            found = _whole_units(part) or [part]
             names.extend(n for n in found if n not in names)
     return names

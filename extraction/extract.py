@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from extraction.addressees import names_addressees
+from extraction.addressees import ADDRESSED, names_addressees
 from extraction.assignments import read_tasks
 from extraction.attached import issued_attachment
 from extraction.deadlines import EventMatch, find_events
@@ -26,8 +25,6 @@ from models.units import Unit
 
 UNNAMED_UNIT = "(chưa xác định)"
 REVIEW_BELOW = 0.8
-# The addressees' line ends with a colon too; it introduces no items.
-_ADDRESS_LINE = re.compile(r"^\s*Kính gửi\b", re.IGNORECASE)
 _LEAD_IN_LINES = 6  # a wrapped lead-in sentence, at most
 _ENDS = ("", ".", ";", ":")  # of a line that ends a paragraph (or is blank)
 _CENTRAL = ("bộ ", "chính phủ", "quốc hội", "bộ chính trị", "ban bí thư", "trung ương", "thủ tướng")
@@ -89,7 +86,8 @@ def _lead_in_first(lines: list[str], body_first: int) -> int:
     number = body_first - 1
     while number >= 1 and not lines[number - 1].strip():
         number -= 1
-    if number < 1 or not lines[number - 1].rstrip().endswith(":") or _ADDRESS_LINE.match(lines[number - 1]):
+    # The addressees' line ends with a colon too; it introduces no items.
+    if number < 1 or not lines[number - 1].rstrip().endswith(":") or ADDRESSED.match(lines[number - 1]):
         return body_first
     first = number
     while first > 1 and number - first < _LEAD_IN_LINES and lines[first - 2].strip()[-1:] not in _ENDS:
