@@ -29,6 +29,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from extraction.extract import ReviewItem, extract
 from extraction.readers import READABLE, UNREAD_DOCUMENTS, read_document, unread_reason
@@ -164,8 +165,11 @@ def ingest_file(
     extraction = extract(source.text, source_name=str(path))
     archived = archive(archive_dir(settings), data, digest, path.suffix.lower())
     with transaction(engine) as session:
-        stored = session.scalar(select(PlanRow).where(PlanRow.key == extraction.plan.key))
-        plan, new_units = with_registry_units(extraction.plan, load_registry(session))
+        key = _stored_key(session, digest) or extraction.plan.key
+        stored = session.scalar(select(PlanRow).where(PlanRow.key == key))
+        plan, new_units = with_registry_units(
+            extraction.plan.model_copy(update={"key": key}), load_registry(session)
+        )
         found = IngestedFile(
             path=path,
             plan_key=plan.key,
@@ -183,6 +187,15 @@ def ingest_file(
             session, plan, plan_file=dump_plan(plan), content_hash=digest, source=str(path), now=now
         )
         return dataclasses.replace(found, outcome=Outcome(saved.value), new_units=new_units)
+
+
+def _stored_key(session: Session, digest: str) -> str | None:
+    """The key of the plan stored from these very bytes, if any.
+
+    A newer extraction may read the issuer or number differently and so give the same document
+    another key; the bytes decide that it is the same document, so it never becomes a second plan.
+    """
+    return session.scalar(select(PlanRow.key).where(PlanRow.content_hash == digest).limit(1))
 
 
 def archive(folder: Path, data: bytes, digest: str, suffix: str) -> Path:

@@ -159,6 +159,23 @@ def test_another_file_with_a_stored_plans_key_is_kept_unless_replaced(
     assert _counts(engine)[0] == 1
 
 
+def test_the_same_file_under_a_key_an_older_extraction_gave_it_is_not_stored_twice(
+    engine: Engine, settings: Settings, seeds_dir: Path
+) -> None:
+    [seed] = [path for path in sorted(seeds_dir.glob("*.txt")) if path.name.startswith("000")]
+    ingest_paths(engine, settings, [seed], now=NOW)
+    with transaction(engine) as session:
+        row = session.scalars(select(PlanRow)).one()
+        row.key = "key-read-by-an-older-version"
+
+    again = ingest_paths(engine, settings, [seed], now=NOW)
+
+    assert [(i.outcome, i.plan_key) for i in again.ingested] == [
+        (Outcome.unchanged, "key-read-by-an-older-version")
+    ]
+    assert _counts(engine)[0] == 1
+
+
 def test_the_ingest_command_reports_failures_at_the_end_and_exits_non_zero(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
