@@ -6,6 +6,7 @@ word of the text for each place made long paragraphs cost the square of their le
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -33,14 +34,25 @@ def _token(word: str, start: int) -> Token:
 
 
 _new_token = tuple.__new__
+_low = operator.attrgetter("low")
+
+
+def lows(tokens: list[Token]) -> tuple[str, ...]:
+    """The lower case of each of `tokens` (mapped in C: names are read word by word)."""
+    return tuple(map(_low, tokens))
 
 
 class Tokens(list[Token]):
     """The tokens of `text` that start at `start` or later, exactly those `tokenize(text)` finds there,
-    read only as far as `has(index)` is asked: index only where `has` said yes."""
+    read only as far as `has(index)` is asked: index only where `has` said yes.
+
+    `read` is how many are read so far: `i < tokens.read or tokens.has(i)` spares the call in the
+    common case, a token read already (the scans look at each token several times)."""
+
+    read: int
 
     def __init__(self, text: str = "", start: int = 0) -> None:
-        super().__init__()
+        self.read = 0
         # No token holds a space, so reading on from just after a space finds what reading from the
         # text's start finds: back up to the start of the word `start` falls in.
         begin = min(max(start, 0), len(text))
@@ -54,29 +66,44 @@ class Tokens(list[Token]):
     def of(cls, tokens: list[Token]) -> Tokens:
         known = cls()
         known.extend(tokens)
+        known.read = len(tokens)
         return known
 
     def has(self, index: int) -> bool:
         """Whether there is a token at `index`, reading on only as far as that."""
-        read = list.__len__(self)
-        if index < read:  # the common case: asked again about a token read already
+        if index < self.read:  # the common case: asked again about a token read already
             return index >= 0
-        while read <= index and not self._done:
-            m = next(self._matches, None)
-            if m is None:
-                self._done = True
-                break
+        if self._done:
+            return False
+        for m in self._matches:
             start = m.start()
             if start >= self._start:
-                self.append(_token(m.group(0), start))
-                read += 1
-        return 0 <= index < read
+                word = m.group(0)  # what `_token` does, written out: this loop reads every token
+                low, capitalised = word.lower(), word[:1].isupper()
+                self.append(_new_token(Token, (word, start, start + len(word), low, capitalised)))
+                self.read += 1
+                if self.read > index:
+                    return True
+        self._done = True
+        return False
 
     def __len__(self) -> int:
-        while self.has(list.__len__(self)):
+        while self.has(self.read):
             pass
-        return list.__len__(self)
+        return self.read
 
     def __iter__(self) -> Iterator[Token]:
         len(self)
         return list.__iter__(self)
+
+
+def first_word(text: str, start: int) -> str | None:
+    """The lower case of the first of `Tokens(text, start)`, read without setting up the reading of the
+    rest: most places asked about open no list of units."""
+    if start > len(text):
+        return None
+    if start > 0 and not text[start - 1].isspace():  # inside a word: only the lazy reading drops it
+        tokens = Tokens(text, start)
+        return tokens[0].low if tokens.has(0) else None
+    m = _TOKEN.search(text, start)
+    return m.group(0).lower() if m else None

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from extraction import lexicon as lx
-from extraction.tokens import Tokens, tokenize
+from extraction.tokens import Tokens, lows, tokenize
 
 
 def phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
@@ -48,9 +48,7 @@ FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thàn
 
 def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
     """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
-    # `list.__len__` and `tokens.has` are asked in that order: most tokens asked about are read already.
-    read = list.__len__(tokens)
-    options = table.get(tokens[i].low) if (0 <= i < read or tokens.has(i)) else None
+    options = table.get(tokens[i].low) if (0 <= i < tokens.read or tokens.has(i)) else None
     if not options:
         return 0
     for phrase in options:
@@ -58,12 +56,9 @@ def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> in
         n = len(phrase)
         if n == 1:
             return 1
-        if i + n <= list.__len__(tokens) or tokens.has(i + n - 1):
-            for k in range(1, n):
-                if tokens[i + k].low != phrase[k]:
-                    break
-            else:
-                return n
+        there = i + n <= tokens.read or tokens.has(i + n - 1)
+        if there and tokens[i + 1].low == phrase[1] and (n == 2 or lows(tokens[i + 2 : i + n]) == phrase[2:]):
+            return n
     return 0
 
 
@@ -74,7 +69,7 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
         return 0, "", ()
     q = match(QUANT, tokens, i) if tokens[i].low in QUANT else 0
     j = i + q
-    if not tokens.has(j):
+    if q and not tokens.has(j):
         return 0, "", ()
     tok = tokens[j]
     if tok.low not in HEAD_WORDS:  # no table below has a phrase that starts with it
@@ -83,7 +78,7 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
         return q + 1, "specific" if not q else "generic", (tok.low,)
     best, kind = 0, ""
     low = tok.low  # a table without this word as a key has no phrase here: `match` is not asked
-    for table, name in ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person")):
+    for table, name in _HEAD_TABLES:
         n = match(table, tokens, j) if low in table else 0
         if n > best and not (name == "institution" and n == 1 and len(tok.text) <= 3):
             best, kind = n, name
@@ -99,7 +94,7 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
         best, kind = 2, "generic"
     if not best:
         return 0, "", ()
-    words = tuple(t.low for t in tokens[j : j + best])
+    words = (low,) if best == 1 else lows(tokens[j : j + best])
     nxt = tokens[j + best] if tokens.has(j + best) else None
     followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
     if kind == "person":
@@ -112,6 +107,9 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
     if q or (words in GENERIC_SET and not followed_by_name) or (tok.text.islower() and not followed_by_name):
         return q + best, "generic", words
     return q + best, "specific", words
+
+
+_HEAD_TABLES = ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person"))
 
 
 def levelled(tokens: Tokens, i: int) -> bool:
@@ -148,7 +146,7 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
     while the name may go on: after a place named by its level ("xã Quang Bình") or when more ordinary
     words follow them, they are what the unit does ("... Sở Xây dựng bồi dưỡng kỹ năng"): "verb"."""
     tails, after_capital, named, tail_from, placed = 0, True, 0, i, False
-    while tokens.has(i):
+    while 0 <= i < tokens.read or tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
             # After a shared head ("các Bộ: ...") commas part the names, and so does a "và" that no field
@@ -176,7 +174,7 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
             if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
                 return i, "adjacent"
             # "xã Quang Bình", "khu vực XI": after a place or a numbered area nothing more of the name follows
-            numbered = _ROMAN_NUMERAL.fullmatch(tok.text) is not None
+            numbered = tok.text[0] in "IVXL" and _ROMAN_NUMERAL.fullmatch(tok.text) is not None
             placed = placed or numbered or tokens[i - 1].low in LEVEL_ENDS
             i, tails, after_capital, named = i + 1, 0, True, named + 1
             continue

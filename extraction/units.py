@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
-from extraction.tokens import Token, Tokens, tokenize
+from extraction.tokens import Token, Tokens, first_word, lows, tokenize
 from extraction.unit_words import (
     FRONT_PARTNERS,
     INSTITUTION,
@@ -53,7 +53,7 @@ class UnitList:
 # clause, a table's column names the same unit row after row. Only the last few are kept, and none from
 # one document to the next (`forget_recent`).
 _RECENT = 8
-_recent: list[tuple[tuple[str, int, bool], UnitList | None]] = []
+_recent: dict[tuple[str, int, bool], UnitList | None] = {}
 
 
 def forget_recent() -> None:
@@ -64,13 +64,11 @@ def forget_recent() -> None:
 def read_units(text: str, start: int = 0, *, persons: bool = False) -> UnitList | None:
     """The list of units that begins at `text[start:]` (after spaces), or None if none begins there."""
     key = (text, start, persons)
-    for known, found in _recent:
-        if known == key:
-            return _copy(found)
-    found = _read_units(text, start, persons=persons)
-    _recent.append((key, found))
+    if key in _recent:
+        return _copy(_recent[key])
+    found = _recent[key] = _read_units(text, start, persons=persons)
     if len(_recent) > _RECENT:
-        del _recent[0]
+        del _recent[next(iter(_recent))]  # the oldest
     return _copy(found)
 
 
@@ -83,9 +81,9 @@ def _copy(found: UnitList | None) -> UnitList | None:
 
 
 def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
-    tokens = Tokens(text, start)
-    if not tokens.has(0) or tokens[0].low not in OPENERS:
+    if first_word(text, start) not in OPENERS:
         return None
+    tokens = Tokens(text, start)
     parts: list[Part] = []
     i, separator, stop = 0, None, "end"
     while True:
@@ -174,7 +172,7 @@ def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:
         first, last = tokens[first_index], tokens[group[-1].last]
         name = group[0].prefix + text[first.start : last.end].strip(" ,;")
         names.append(name[:1].upper() + name[1:])
-        groups.append(len(group) > 1 or any(kind != "specific" for kind in kinds))
+        groups.append(len(group) > 1 or kinds.count("specific") < len(kinds))
     end = tokens[parts[-1].last].end
     return UnitList(names, groups, tokens[parts[0].first].start, end, stop, parts)
 
@@ -209,7 +207,7 @@ def _group(tokens: Tokens, parts: list[Part]) -> list[list[Part]]:
     for part in parts[1:]:
         current = units[-1]
         specific = all(p.kind == "specific" for p in current)
-        closed = any(t.low == "thuộc" for t in tokens[current[-1].first : current[-1].last + 1])
+        closed = "thuộc" in lows(tokens[current[-1].first : current[-1].last + 1])
         if part.separator == ";":
             split = True
         elif part.separator == ",":
