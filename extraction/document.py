@@ -118,7 +118,7 @@ def _after_head(lines: list[str]) -> int:
     for number, line in enumerate(lines[:_HEAD_SPAN], start=1):
         text = line.strip()
         numbered = numbered or bool(_OWN_NUMBER.match(text))
-        if any(p.match(text) for p in (_OWN_NUMBER, _SUBJECT, ADDRESSED)) or _PLACE_DATE.search(text):
+        if any(p.match(text) for p in (_OWN_NUMBER, _SUBJECT, ADDRESSED)) or _place_date_in(text):
             end, listing = number, bool(ADDRESSED.match(text))
         elif listing and text.startswith(("-", "+", "•")):
             end = number
@@ -156,10 +156,15 @@ def _numbers(header: list[str]) -> tuple[str | None, Received | None]:
 
 def _place_date(header: list[str]) -> tuple[str | None, date | None]:
     for line in header:
-        m = _PLACE_DATE.search(line)
+        m = _place_date_in(line)
         if m:
             return _right_of_capitals(m.group("place").strip()), date(int(m["y"]), int(m["m"]), int(m["d"]))
     return None, None
+
+
+def _place_date_in(line: str) -> re.Match[str] | None:
+    # `_PLACE_DATE` backtracks at each capital of a line; the word "ngày" it needs is looked for first.
+    return _PLACE_DATE.search(line) if "ngày" in line else None
 
 
 def _right_of_capitals(place: str) -> str:

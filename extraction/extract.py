@@ -20,7 +20,7 @@ from extraction.tables import find_task_tables, table_tasks
 from extraction.tasks import FoundTask
 from extraction.units import forget_recent
 from models.documents import Document
-from models.plan import Assignment, Plan, Role, SourceSpan, Task, plan_key
+from models.plan import Assignment, Plan, Role, Task, plan_key
 from models.units import Unit
 
 UNNAMED_UNIT = "(chưa xác định)"
@@ -111,7 +111,8 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
                 section=found.section,
                 title=_title(found.text),
                 text=found.text,
-                span=SourceSpan(first_line=found.first_line, last_line=found.last_line),
+                # Validated inside the task's validation, without a model built on its own first.
+                span={"first_line": found.first_line, "last_line": found.last_line},
                 deadline=found.deadline,
             )
         )

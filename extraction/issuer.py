@@ -111,7 +111,10 @@ def _with_place(issuer: str, lines: list[str]) -> str:
     level = level or (inner.group(1) if inner else None)
     if level is None:
         return issuer
-    places = Counter(m.group("place") for m in re.finditer(rf"\b{level}\s+{_PLACE}", "\n".join(lines)))
+    # The look-back after the level's first letter means "\b" before it and lets the regex engine skip
+    # ahead to that letter rather than try every place of the document.
+    named_level = rf"{level[0]}(?<!\w{level[0]}){level[1:]}\s+{_PLACE}"
+    places = Counter(m.group("place") for m in re.finditer(named_level, "\n".join(lines)))
     named = _named_committee(committee, lines) if committee else None
     if not places and named is None:
         return issuer

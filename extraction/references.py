@@ -13,9 +13,11 @@ NUMBER = r"\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ][A-ZĐa-z]*)(?:[-/][A-ZĐ0-9][A-ZĐa-
 # The lookbehind comes after the first digit (same meaning: nothing of a word or number right before
 # it) so that the regex engine can skip ahead to digits instead of trying every place of the text.
 _NUMBER = re.compile(r"(?P<number>\d(?<![\w/-]\d)\d{0,4}" + NUMBER.removeprefix(r"\d{1,5}") + ")")
-_DATE = re.compile(r"^\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+# `_DATE` and `_ISSUER` are matched where a number ends (`match(text, end)`, anchored there without "^"):
+# a slice of the rest of the text for each number would copy a long document once per citation.
+_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _ISSUER = re.compile(
-    r"^\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?)"
+    r"\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?)"
     r"(?=\s+(?:về|khóa|khoá|thực hiện|ban hành|phê duyệt|quy định|sửa đổi)\b|[,;.()“”\"]|$)"
 )
 _KIND_WORDS = {
@@ -71,14 +73,14 @@ def find_citations(text: str) -> list[Citation]:
         number = m.group("number")
         end = m.end()
         issued = None
-        dm = _DATE.match(text[end:])
+        dm = _DATE.match(text, end)
         if dm:
             issued = _date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-            end += dm.end()
-        im = _ISSUER.match(text[end:])
+            end = dm.end()
+        im = _ISSUER.match(text, end)
         issuer = im.group("issuer").strip() if im else None
         if im:
-            end += im.end()
+            end = im.end()
         before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         kind = _KIND_WORDS[before.group("kind").lower()] if before else kind_of_number(number)
         found.append(

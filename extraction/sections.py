@@ -93,18 +93,19 @@ def parse_outline(
         if not line or line.startswith("|") or line[0] in _FOOTNOTE_MARKS or number in skip:
             continue
         current = outline.paragraphs[-1] if outline.paragraphs else None
+        found = _marker(line, state)  # read once: a line with a marker opens the paragraph it reads
         wrapped = (
             current is not None
             and reaches_margin(lines[current.last_line - 1], width)
             and not (current.numbered and _short(current.text))
         )
-        if current is not None and _continues(current, line, state, wrapped=wrapped):
+        if current is not None and found is None and _continues(current, line, wrapped=wrapped):
             current.text = f"{current.text} {line}"
             current.last_line = number
             if current.numbered:
                 outline.titles[current.section] = current.text
             continue
-        paragraph = _paragraph(line, number, state)
+        paragraph = _paragraph(line, number, state, found)
         if paragraph.numbered:
             outline.titles[paragraph.section] = paragraph.text
         outline.paragraphs.append(paragraph)
@@ -137,11 +138,9 @@ class _State:
         return ((self.roman,) if self.roman else ()) + self.decimal
 
 
-def _continues(current: Paragraph, line: str, state: _State, *, wrapped: bool = False) -> bool:
-    """A line that starts in lower case (or with "(" after an unfinished sentence) goes on; so does
-    any line after one that the right margin cut (hard-wrapped PDF or OCR text)."""
-    if _marker(line, state, peek=True) is not None:
-        return False
+def _continues(current: Paragraph, line: str, *, wrapped: bool = False) -> bool:
+    """A line without a marker that starts in lower case (or with "(" after an unfinished sentence) goes
+    on; so does any line after one that the right margin cut (hard-wrapped PDF or OCR text)."""
     first = line[0]
     if first.isalpha() and first.islower():
         return True
@@ -159,7 +158,7 @@ def _continues(current: Paragraph, line: str, state: _State, *, wrapped: bool = 
     )
 
 
-def _marker(line: str, state: _State, *, peek: bool = False) -> tuple[str, str, str] | None:
+def _marker(line: str, state: _State) -> tuple[str, str, str] | None:
     """(kind, marker, rest) when the line opens with a marker."""
     first = line[:1]  # each pattern opens with one of a few characters: most lines are tried by none
     m = _ROMAN.match(line) if first in _ROMAN_FIRST else None
@@ -189,8 +188,8 @@ def _plausible_number(m: re.Match[str], state: _State) -> bool:
     return int(number) == top + 1
 
 
-def _paragraph(line: str, number: int, state: _State) -> Paragraph:
-    found = _marker(line, state)
+def _paragraph(line: str, number: int, state: _State, found: tuple[str, str, str] | None) -> Paragraph:
+    """The paragraph a line opens; `found` is its marker (`_marker`), read before `state` changes."""
     if found is None:
         return Paragraph(line, "", "plain", state.path(), number, number)
     kind, marker, rest = found

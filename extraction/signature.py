@@ -56,7 +56,10 @@ def _position(text: str) -> str:
 
 
 def read_contact(lines: list[str]) -> Person | None:
-    m = _CONTACT.search(" ".join(lines))
+    text = " ".join(lines)
+    # A case-blind regex cannot skip ahead to its first word and tries every place of a long document: a
+    # plain test of the lower-cased text for that word first (the case folding is the same for its letters).
+    m = _CONTACT.search(text) if "đồng chí" in text.lower() else None
     if not m:
         return None
     return Person(name=m["name"].strip(), title=m["title"].strip(), phone=re.sub(r"[ .]", "", m["phone"]))

@@ -32,10 +32,15 @@ class Row:
     last_line: int
 
 
+# A column's words as they stand in a header after a space: a header names them at its start ("tt") or
+# after another word ("đơn vị chủ trì"), the start being read as a space before the header.
+_AFTER_SPACE = tuple((kind, tuple(f" {w}" for w in words)) for kind, words in COLUMNS)
+
+
 def column_kind(header: str) -> str | None:
-    text = " ".join(header.lower().split())
-    for kind, words in COLUMNS:
-        if any(text == w or text.startswith(w + " ") or f" {w}" in f" {text}" for w in words):
+    text = " " + " ".join(header.lower().split())
+    for kind, words in _AFTER_SPACE:
+        if any(w in text for w in words):
             return kind
     return None
 

@@ -20,13 +20,15 @@ _CLOSING_DATE = re.compile(r"\s\d{1,2}/\d{1,2}/\d{4}\s*$")
 _HEADER_KINDS = ("task", "lead", "participant", "deadline")
 _HEADER_START = re.compile(r"^(?:s?tt|số tt|nhiệm vụ|nội dung|tên nhiệm vụ)\b")
 _HEADER_INITIALS = ("s", "t", "n")  # the first letters of the words _HEADER_START takes
+# The characters that lower-case to one of them (tested over every code point): a set look-up per line.
+_HEADER_FIRSTS = frozenset("sStTnN")
 
 
 def text_headers(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Lines of PDF text (no pipes) that head a task table: "TT Nhiệm vụ Cơ quan chủ trì ..."."""
     found: list[tuple[int, list[str]]] = []
     for number, line in enumerate(lines, start=1):
-        if line.lstrip()[:1].lower()[:1] not in _HEADER_INITIALS:
+        if line.lstrip()[:1] not in _HEADER_FIRSTS:
             continue  # cheap: most lines cannot open with a header word
         low = " ".join(line.lower().split())
         if "|" in low or ":" in low or len(low.split()) > 20 or not _HEADER_START.match(low):

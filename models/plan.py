@@ -128,7 +128,8 @@ def _unit_digest(unit: str) -> str:
 
 
 def _key(task: str, digest: str, role: Role | str) -> str:
-    return f"{task}~{digest}~{Role(role).value}"
+    # A plan checks thousands of keys of validated assignments: their role needs no enum look-up.
+    return f"{task}~{digest}~{role.value if isinstance(role, Role) else Role(role).value}"
 
 
 def plan_key(document: Document, content_hash: str) -> str:
