@@ -35,8 +35,12 @@ def read_tasks(
 ) -> list[FoundTask]:
     reading = Reading(year, issued, news, outline=outline)
     verdicts: dict[tuple[str, ...], bool | None] = {}  # by section: sections share their parents' titles
+    works: dict[tuple[str, ...], bool] = {}  # by section: each of its paragraphs asks
     for paragraph in outline.paragraphs:
-        if _assigns_work(outline, paragraph.section, verdicts):
+        section = paragraph.section
+        if section not in works:
+            works[section] = _assigns_work(outline, section, verdicts)
+        if works[section]:
             _read_paragraph(reading, paragraph)
     return finish(reading.tasks, reading.section_deadlines)
 
@@ -76,9 +80,10 @@ def _title_verdict(title: str) -> bool | None:
 
 def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
     text = paragraph.text
-    reading.bullets = [
-        (d, c) for d, c in reading.bullets if paragraph.kind == "bullet" and d < paragraph.depth
-    ]
+    if reading.bullets:
+        reading.bullets = [
+            (d, c) for d, c in reading.bullets if paragraph.kind == "bullet" and d < paragraph.depth
+        ]
     if paragraph.numbered:
         reading.bullets, reading.item = [], None
         time = TIME_LABEL.match(text)
@@ -202,10 +207,12 @@ def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | Non
 
 
 def _emit(reading: Reading, paragraph: Paragraph, clause: Clause) -> None:
-    matches = [m for m in find_deadlines(clause.text, year=reading.year, issued=reading.issued)]  # type: ignore[arg-type]
+    if not clause.units and paragraph.numbered:
+        return  # a numbered title naming nobody gives no task, whatever its deadline: none looked for
+    matches = find_deadlines(clause.text, year=reading.year, issued=reading.issued)  # type: ignore[arg-type]
     if not clause.units:
         matches = [m for m in matches if _directive_enough(reading, clause.text, m.start)]
-        if not matches or paragraph.numbered:
+        if not matches:
             return
     if len(matches) <= 1:
         task = new_task(reading, paragraph, clause.text, clause)

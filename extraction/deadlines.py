@@ -17,19 +17,17 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from extraction import deadline_patterns as p
+from extraction.deadline_cues import DeadlineMatch
+from extraction.deadline_cues import accepted as _accepted
 from extraction.deadline_forms import (
     Context,
     Found,
-    Strength,
     Unreadable,
     date_form,
     left_match,
     month_form,
     prefix_at,
-    prefix_words,
     quarter_form,
 )
 from extraction.deadline_periods import (
@@ -123,22 +121,6 @@ def _forms(present: frozenset[str]) -> tuple[tuple[Finder, Builder], ...]:
     )
 
 
-_LEFT = 48  # enough text on the left for a clause's start or a title's words
-_CUE_LEFT = 160  # enough for "Thời gian thực hiện: Hoàn thành việc xây dựng kế hoạch"
-
-
-class DeadlineMatch(BaseModel):
-    """A deadline phrase found in a text: text[start:end] == deadline.text."""
-
-    model_config = ConfigDict(frozen=True)
-
-    deadline: Deadline
-    start: int
-    end: int
-    # Introduced by a word that marks a deadline ("Hoàn thành", "Thời gian:", "Dự kiến", "trước", ...).
-    cued: bool = True
-
-
 def find_deadlines(text: str, *, year: int | None = None, issued: date | None = None) -> list[DeadlineMatch]:
     """Every deadline phrase in `text`, in order; `year` (else `issued.year`) dates phrases without one."""
     context = Context.of(year, issued)
@@ -148,13 +130,16 @@ def find_deadlines(text: str, *, year: int | None = None, issued: date | None = 
         return []
     # Every event holds a date, and so digits.
     blocked = [(event.start, event.end) for event in find_events(text)] if _DIGIT_RE.search(text) else []
-    events = _Spans(blocked)
-    found = [item for item in candidates if not events.overlaps(item.start, item.end)]
+    if blocked:
+        events = _Spans(blocked)
+        candidates = [item for item in candidates if not events.overlaps(item.start, item.end)]
     matches = []
-    for item in _without_overlaps(found):
+    for item in _without_overlaps(candidates):
         match = _accepted(text, lower, item)
         if match is not None:
             matches.append(match)
+    if len(matches) == 1 and matches[0].deadline.kind is not DeadlineKind.season:
+        return matches  # most texts: one phrase, and no season that could be a noun
     return sorted(_without_season_nouns(text, matches), key=lambda match: match.start)
 
 
@@ -213,10 +198,8 @@ def parse_deadline(phrase: str, *, year: int | None = None, issued: date | None 
 def _candidates(lower: str, context: Context, *, strict: bool = False) -> list[Found]:
     found: list[Found] = []
     digit = _DIGIT_RE.search(lower) is not None
-    present = [word for word in (_FORM_WORDS if digit else _WORDS_WITHOUT_DIGITS) if word in lower]
-    if digit:
-        present.append(DIGIT)
-    for finder, build in _forms(frozenset(present)):
+    present = filter(lower.__contains__, _FORM_WORDS if digit else _WORDS_WITHOUT_DIGITS)
+    for finder, build in _forms(frozenset((*present, DIGIT) if digit else present)):
         for match in finder(lower):
             position = match.start()
             if position and lower[position - 1].isalpha() and lower[position].isalpha():
@@ -235,6 +218,8 @@ def _candidates(lower: str, context: Context, *, strict: bool = False) -> list[F
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
     """The longest phrases, then the strongest, each place of the text read once."""
+    if len(found) < 2:
+        return found  # most texts hold one phrase, or none
     kept: list[Found] = []
     cluster: list[Found] = []
     cluster_end = -1
@@ -249,6 +234,8 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
 
 def _best_of(cluster: list[Found]) -> list[Found]:
     """Phrases that overlap one another: the longest first, then the strongest, then the first."""
+    if len(cluster) == 1:
+        return cluster
     kept: list[Found] = []
     for item in sorted(cluster, key=lambda f: (-(f.end - f.start), -f.reading.strength, f.start)):
         if all(item.end <= other.start or other.end <= item.start for other in kept):
@@ -272,94 +259,6 @@ class _Spans:
     def overlaps(self, start: int, end: int) -> bool:
         index = bisect.bisect_left(self.ends, start + 1)
         return index < len(self.starts) and self.starts[index] < end
-
-
-def _accepted(text: str, lower: str, item: Found, *, whole: bool = False) -> DeadlineMatch | None:
-    """The phrase as a deadline if it is one where it stands, with its text from its cue word on."""
-    reading = item.reading
-    cue = _Cue.read(lower, item.start, bare=reading.strength is Strength.bare)
-    end = item.end
-    after = p.TENTATIVE_AFTER_RE.match(lower, end)
-    if after is not None:
-        end = after.end()
-    whole = whole or _alone(lower, cue.start, end)
-    if reading.title_sensitive and _in_title(lower, item) and not whole:
-        return None
-    if not (whole or cue.found or _placed(lower, item)):
-        return None
-    try:
-        deadline = Deadline(
-            text=text[cue.start:end], kind=reading.kind, start=reading.start, due=reading.due,
-            tentative=cue.tentative or after is not None, confidence=reading.confidence,
-            recurrence=reading.recurrence, working_days=reading.working_days,
-        )
-    except ValidationError:
-        return None
-    return DeadlineMatch(deadline=deadline, start=cue.start, end=end,
-                         cued=cue.found or reading.strength is Strength.strong)
-
-
-_VERB_WORDS = ("hoàn", "xong", "kết thúc")
-
-
-class _Cue:
-    """The words on the left that mark a deadline, and where the phrase's text starts."""
-
-    def __init__(self, start: int, found: bool, tentative: bool) -> None:
-        self.start, self.found, self.tentative = start, found, tentative
-
-    @classmethod
-    def read(cls, text: str, start: int, *, bare: bool) -> _Cue:
-        offset = max(0, start - _CUE_LEFT)
-        left = text[offset:start]
-        # The substring tests are cheap and spare most searches: few places have any cue word.
-        tentative = p.TENTATIVE_RE.search(left) if "dự kiến" in left else None
-        verbs = p.VERB_ADJACENT_RE if bare else p.VERB_RE
-        verb = verbs.search(left) if any(word in left for word in _VERB_WORDS) else None
-        label = p.LABEL_RE.search(left) if ":" in left else None
-        if label is not None and verb is not None and verb.start() >= label.start():
-            verb = None  # "Thời gian hoàn thành:" is a label, not the verb "hoàn thành"
-        opener = tentative or verb
-        if opener is not None:
-            return cls(offset + opener.start(), True, tentative is not None)
-        if label is None:
-            return cls(start, False, False)
-        qualifier = prefix_words(label.group("qualifier") or "")
-        kept = qualifier in ("thực hiện", "hoàn thành", "dự kiến")
-        return cls(offset + label.start() if kept else start, True, qualifier == "dự kiến")
-
-
-def _placed(text: str, item: Found) -> bool:
-    """A positional phrase at the start of a clause or the end of a sentence."""
-    if item.reading.strength is Strength.strong:
-        return True
-    if item.reading.strength is Strength.bare:
-        return False
-    left = text[max(0, item.start - _LEFT):item.start]
-    if item.reading.title_sensitive:
-        return bool(p.CLAUSE_START_RE.search(left) or p.TARGET_WORDS_RE.search(left))
-    return bool(p.CLAUSE_START_RE.search(left) or p.SENTENCE_END_RE.match(text, item.end))
-
-
-def _in_title(text: str, item: Found) -> bool:
-    left = text[max(0, item.start - _LEFT):item.start]
-    return bool(p.TITLE_BEFORE_RE.search(left) or p.TITLE_AFTER_RE.match(text, item.end))
-
-
-_FILLER = re.compile(r"[\W_]*", re.UNICODE)
-
-
-def _alone(text: str, start: int, end: int) -> bool:
-    """Nothing but punctuation around the phrase in its text or its table cell ("| Quý IV/2026 |")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    cell_start = max(text.rfind("|", line_start, start) + 1, line_start)
-    cell_end = text.find("|", end, line_end)
-    cell_end = line_end if cell_end < 0 else cell_end
-    if cell_start > line_start or cell_end < line_end:
-        return bool(_FILLER.fullmatch(text, cell_start, start) and _FILLER.fullmatch(text, end, cell_end))
-    return bool(_FILLER.fullmatch(text, 0, start) and _FILLER.fullmatch(text, end))
 
 
 def _rank(text: str, match: DeadlineMatch) -> int:

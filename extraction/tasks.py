@@ -68,12 +68,15 @@ def _pairs(text: str) -> set[tuple[str, str]]:
 
 def _resolve_coordination(tasks: list[FoundTask]) -> None:
     """ "Văn phòng: Phối hợp với Ban Tuyên giáo tham mưu Hội nghị ..." where Ban Tuyên giáo leads it."""
-    led_by: dict[str, list[int]] = {}  # tasks by their leads, so that a long plan is not read once per task
-    for index, other in enumerate(tasks):
-        for lead in other.leads:
-            led_by.setdefault(_key(lead), []).append(index)
+    # Each task's leads by key, worked out once, and tasks by their leads, so that a long plan is not read
+    # once per task; a task that gives up its leads loses them here too.
+    lead_keys = [frozenset(_key(lead) for lead in task.leads) for task in tasks]
+    led_by: dict[str, list[int]] = {}
+    for index, keys in enumerate(lead_keys):
+        for key in keys:
+            led_by.setdefault(key, []).append(index)
     pairs: dict[int, set[tuple[str, str]]] = {}
-    for task in tasks:
+    for position, task in enumerate(tasks):
         if not (task.coordinating and task.helped and task.leads):
             continue
         helped = {_key(h) for h in task.helped}
@@ -81,16 +84,15 @@ def _resolve_coordination(tasks: list[FoundTask]) -> None:
         if not mine:
             continue
         for index in sorted({i for key in helped for i in led_by.get(key, ())}):
-            other = tasks[index]  # its leads may have been given up since: checked again
-            if other is task or not helped & {_key(lead) for lead in other.leads}:
+            if index == position or helped.isdisjoint(lead_keys[index]):
                 continue
             if index not in pairs:
-                pairs[index] = _pairs(other.text)
+                pairs[index] = _pairs(tasks[index].text)
             if len(mine & pairs[index]) / len(mine) >= SAME_TASK:
                 kept = [p for p in task.participants if _key(p) not in helped]
                 task.participants = task.leads + kept
-                task.leads = []
-                task.deadline = task.deadline or other.deadline
+                task.leads, lead_keys[position] = [], frozenset()
+                task.deadline = task.deadline or tasks[index].deadline
                 break
 
 
