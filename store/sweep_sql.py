@@ -93,11 +93,13 @@ def _open(sql: Dialect) -> Columns:
 
 
 def day_params(as_of: date, soon_until: date, horizon: int, *, fresh: bool) -> dict[str, Any]:
-    """The statement's parameters: `edge_<n>` is the earliest due date overdue by at most n days."""
+    """The statement's parameters: `edge_<n>` is the earliest due date overdue by at most n days;
+    a due date after `waiting_after` is neither overdue nor due soon."""
     edges = {f"edge_{limit}": (as_of - timedelta(days=limit)).isoformat() for limit, _ in BUCKETS}
     return {
         "as_of": as_of.isoformat(),
         "soon_until": soon_until.isoformat(),
+        "waiting_after": max(soon_until, as_of - timedelta(days=1)).isoformat(),
         "horizon": horizon,
         "fresh": int(fresh),
         **edges,
@@ -129,17 +131,44 @@ def _kinds(sql: Dialect, rep: str) -> list[tuple[str, Columns]]:
 
 
 def _case(sql: Dialect, rep: str, pick: str) -> str:
-    """One CASE over the kinds of row: each kind's `pick` (a field of Columns, or `stale`)."""
+    """One CASE over the kinds of row: each kind's `pick` (a field of Columns)."""
     kinds = _kinds(sql, rep)
+    whens = " ".join(f"WHEN {when} THEN {getattr(columns, pick)}" for when, columns in kinds[:-1])
+    return f"CASE {whens} ELSE {getattr(kinds[-1][1], pick)} END"
 
-    def value(columns: Columns) -> str:
-        if pick != "stale":
-            return str(getattr(columns, pick))
-        stored = ("a.status", sql.bare("a.reported_on"), sql.bare("a.changes_on"))
-        return " OR ".join(sql.differs(s, new) for s, new in zip(stored, columns[:3], strict=True))
 
-    whens = " ".join(f"WHEN {when} THEN {value(columns)}" for when, columns in kinds[:-1])
-    return f"CASE {whens} ELSE {value(kinds[-1][1])} END"
+def _differs(sql: Dialect, status: str, reported_on: str, changes_on: str) -> str:
+    stored = ("a.status", sql.bare("a.reported_on"), sql.bare("a.changes_on"))
+    new = (status, reported_on, changes_on)
+    return " OR ".join(sql.differs(s, n) for s, n in zip(stored, new, strict=True))
+
+
+def _open_stale(sql: Dialect) -> str:
+    """An open row's stored columns differ from _open's. Each column read is a large part of a full
+    pass's cost per row, so the due date is placed among the days once, in one ladder that gives
+    status and next change day together, the commonest place (not yet due) first. The kept due-soon
+    day is read as it is: a row whose kept day is for another due date or horizon is stale anyway
+    (evaluation_insert's second test)."""
+    due, limits = sql.bare("a.effective_due"), sorted(limit for limit, _ in BUCKETS)
+    waiting = f"CASE WHEN a.deadline_version > 1 THEN {_q(Status.extended)} ELSE {_q(Status.not_due)} END"
+    overdue = _q(Status.overdue)
+    ladder = [
+        (f"{due} > {sql.day('waiting_after')}", _differs(sql, waiting, "NULL", sql.bare("a.due_soon_on"))),
+        (f"{due} >= {sql.day('as_of')}", _differs(sql, _q(Status.due_soon), "NULL", sql.plus(due, 1))),
+        (f"{due} < {sql.day(f'edge_{limits[-1]}')}", _differs(sql, overdue, "NULL", "NULL")),
+    ]
+    for shorter, longer in zip(reversed(limits[:-1]), reversed(limits[1:]), strict=True):
+        changes = sql.plus(due, longer + 1)
+        ladder.append((f"{due} < {sql.day(f'edge_{shorter}')}", _differs(sql, overdue, "NULL", changes)))
+    whens = " ".join(f"WHEN {when} THEN {value}" for when, value in ladder)
+    return f"CASE {whens} ELSE {_differs(sql, overdue, 'NULL', sql.plus(due, limits[0] + 1))} END"
+
+
+def _stale(sql: Dialect, rep: str) -> str:
+    """The stored status, report day or next change day differ from the evaluated ones."""
+    kinds = _kinds(sql, rep)[:-1]
+    whens = " ".join(f"WHEN {when} THEN {_differs(sql, *columns[:3])}" for when, columns in kinds)
+    return f"CASE {whens} ELSE {_open_stale(sql)} END"
 
 
 def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
@@ -154,10 +183,10 @@ def evaluation_insert(sql: Dialect, *, touched_only: bool, folded: bool) -> str:
     # IN (…) makes SQLite look each touched id up by key (a join would scan for a Bloom filter).
     touched = "a.id IN (SELECT id FROM sweep_touched) AND" if touched_only else ""
     stale = [
-        _case(sql, rep, "stale"),
+        _stale(sql, rep),
         # The due-soon day kept on the row (for its validity window) is for another due date or horizon.
-        f"(a.effective_due IS NOT NULL AND (:fresh = 0 OR a.due_soon_of IS NULL OR "
-        f"{sql.bare('a.due_soon_of')} <> {sql.bare('a.effective_due')}))",
+        f"(a.effective_due IS NOT NULL AND (:fresh = 0 OR "
+        f"{sql.differs(sql.bare('a.due_soon_of'), sql.bare('a.effective_due'))}))",
     ]
     if folded:
         stale.append(sql.differs(first, rep))
