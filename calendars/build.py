@@ -17,8 +17,9 @@ from datetime import date, datetime
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from calendars.feed import (
@@ -51,6 +52,8 @@ class FeedRebuild:
     rendered: int = 0
     events: int = 0
 
+
+FEEDS = cast(Table, CalendarFeedRow.__table__)
 
 # Above this many assignments a build that writes most feeds reads each feed's blocks from the store
 # rather than holding them all in memory (about 2.3 KB each).
@@ -88,9 +91,9 @@ def _rebuild(
     items = read_items(session, as_of=as_of, horizon=horizon, ui_url=ui_url,
                        ids=assignment_ids if partial else None)
     published = publish(items, now)
-    fresh = render_all(entry for entry in published if entry.moved or not reuse)
+    moved = [entry for entry in published if entry.draft is not None]  # not `.moved`: a call each
+    fresh = render_all(published if not reuse else moved)
     store(session, published, fresh)
-    moved = [entry for entry in published if entry.moved]
     if partial:
         plans = [Plan(spec) for spec in _affected(session, moved)]
         total = _feed_count(session)
@@ -121,10 +124,11 @@ def _coordinators(session: Session) -> list[FeedSpec]:
     """The coordinators' feed holds every assignment: rewriting it costs the whole store, whatever
     changed. Past ALL_INLINE events it is left to the next full pass (the server's refresher, `dondoc
     feeds build`), marked out of date, so that a rebuild told of a few changes stays as small as they."""
-    row = session.get(CalendarFeedRow, ALL_SPEC.feed)
-    if row is None or row.events <= ALL_INLINE:
+    events = session.scalar(select(FEEDS.c.events).where(FEEDS.c.feed == ALL_SPEC.feed))
+    if events is None or events <= ALL_INLINE:
         return [ALL_SPEC]
-    row.fingerprint = ""  # differs from any real fingerprint: the full pass rewrites it
+    # An empty fingerprint differs from any real one: the full pass rewrites the feed.
+    session.execute(update(FEEDS).where(FEEDS.c.feed == ALL_SPEC.feed).values(fingerprint=""))
     return []
 
 
@@ -138,7 +142,8 @@ def _dirty(
     for entry in everything:
         by_unit[entry.item.unit_id].append(entry)
         by_plan[entry.item.plan_id].append(entry)
-    stored = {row.feed: row for row in session.scalars(select(CalendarFeedRow))}
+    stored = {feed: (fingerprint, path) for feed, fingerprint, path
+              in session.execute(select(FEEDS.c.feed, FEEDS.c.fingerprint, FEEDS.c.path))}
     dirty = []
     for spec in specs:
         if spec.units:  # a unit's own entries, and its groups': runs merged in order (stable)
@@ -157,11 +162,11 @@ _REVISION = attrgetter("revision")
 _ID = attrgetter("item.id")
 
 
-def _current(row: CalendarFeedRow | None, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
+def _current(row: tuple[str, str] | None, spec: FeedSpec, fingerprint: str, out_dir: Path) -> bool:
+    """Whether the feed's stored (fingerprint, path) and files are those of this build."""
     return (
         row is not None
-        and row.fingerprint == fingerprint
-        and row.path == spec.path
+        and row == (fingerprint, spec.path)
         and (out_dir / spec.path).is_file()
         and (out_dir / spec.todo_path).is_file()
     )
@@ -177,8 +182,8 @@ def _write(
     if not plans:
         return (), 0, 0
     session.flush()
-    rows = {row.feed: row for row in session.scalars(
-        select(CalendarFeedRow).where(CalendarFeedRow.feed.in_([plan.spec.feed for plan in plans])))}
+    paths: dict[str, str] = {feed: path for feed, path in session.execute(select(FEEDS.c.feed, FEEDS.c.path))}
+    noted: list[dict[str, Any]] = []
     blocks = fresh if not in_memory or rendered_all else _all_blocks(session, plans, fresh)
     events = todos = 0
     with BatchWriter(out_dir) as writer:
@@ -190,16 +195,26 @@ def _write(
                 count, todo_count = write_feed(spec, kept, out_dir, writer)
             else:
                 fingerprint, count, todo_count = assemble(session, spec, out_dir, writer)
-            row = rows.get(spec.feed)
-            if row is None:
-                row = CalendarFeedRow(feed=spec.feed)
-                session.add(row)
-            elif row.path != spec.path:  # a renamed unit or plan: its old files go
-                _remove(out_dir, row.path)
-            row.fingerprint, row.path, row.built_at, row.events = fingerprint, spec.path, now, count
+            old = paths.get(spec.feed)
+            if old is not None and old != spec.path:  # a renamed unit or plan: its old files go
+                _remove(out_dir, old)
+            noted.append({"feed_": spec.feed, "fingerprint": fingerprint, "path": spec.path, "built_at": now,
+                          "events": count})
             events, todos = events + count, todos + todo_count
-    session.flush()
+    _note(session, noted, paths)
     return tuple(plan.spec.feed for plan in plans), events, todos
+
+
+def _note(session: Session, noted: Sequence[dict[str, Any]], stored: Mapping[str, str]) -> None:
+    """Keep what was written, set-based (one insert, one update statement): a full build writes
+    hundreds of feeds, and the ORM's unit of work costs more per row than the statement."""
+    values: dict[str, Any] = {name: bindparam(name) for name in ("fingerprint", "path", "built_at", "events")}
+    added = [row for row in noted if row["feed_"] not in stored]
+    changed = [row for row in noted if row["feed_"] in stored]
+    if added:
+        session.execute(insert(FEEDS).values(feed=bindparam("feed_"), **values), added)
+    if changed:
+        session.execute(update(FEEDS).where(FEEDS.c.feed == bindparam("feed_")).values(**values), changed)
 
 
 def _all_blocks(session: Session, plans: Sequence[Plan], fresh: Mapping[int, Blocks]) -> Mapping[int, Blocks]:
@@ -209,7 +224,7 @@ def _all_blocks(session: Session, plans: Sequence[Plan], fresh: Mapping[int, Blo
 
 
 def _feed_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(CalendarFeedRow)) or 0)
+    return int(session.scalar(select(func.count()).select_from(FEEDS)) or 0)
 
 
 def _remove(out_dir: Path, path: str) -> None:

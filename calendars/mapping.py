@@ -242,39 +242,51 @@ def vn_date(day: date) -> str:
 
 def description(entry: Described) -> str:
     """The lines a unit head reads when opening the event: task, plan, deadline, who, status."""
-    lines = [f"Nhiệm vụ: {entry.section + '. ' if entry.section else ''}{entry.task}"]
-    number = f" (số {entry.plan_number})" if entry.plan_number else ""
-    lines.append(f"Kế hoạch: {entry.plan_title or '—'}{number}")
-    lines += _deadline_lines(entry)
-    lines.append(f"Chủ trì: {'; '.join(entry.leads) or '—'}")
+    lines = [
+        f"Nhiệm vụ: {entry.section + '. ' if entry.section else ''}{entry.task}",
+        _plan_line(entry.plan_title, entry.plan_number),
+        _deadline_lines(entry.deadline_text, entry.due, entry.effective_due, entry.window_start,
+                        entry.window_end, entry.tentative),
+        f"Chủ trì: {'; '.join(entry.leads) or '—'}",
+    ]
     if entry.participants:
         lines.append(f"Phối hợp: {'; '.join(entry.participants)}")
-    lines.append(f"Trạng thái: {_status_text(entry)}")
+    lines.append(_status_line(entry.status, entry.reported_on, entry.effective_due))
     if entry.url:
         lines.append(f"Xem kế hoạch: {entry.url}")
     return "\n".join(lines)
 
 
-def _deadline_lines(entry: Described) -> list[str]:
-    if entry.deadline_text is None:
-        return ["Thời hạn: không có hạn"]
-    written = f" (đến hết ngày {vn_date(entry.due)})" if entry.due else ""
-    lines = [f"Thời hạn theo văn bản: {entry.deadline_text}{written}"]
-    if entry.effective_due is not None:
-        moved = " (lùi sang ngày làm việc kế tiếp)" if entry.due and entry.effective_due > entry.due else ""
-        lines.append(f"Hạn có hiệu lực: {vn_date(entry.effective_due)}{moved}")
-    if entry.window_start is not None and entry.window_end is not None:
-        lines.append(f"Khoảng thời gian: {vn_date(entry.window_start)} – {vn_date(entry.window_end)}")
-    if entry.tentative:
+# The lines below depend on a few values that many tasks share (a plan, a deadline as written, a
+# status and its day): each is made once per combination, not once per task.
+@lru_cache(maxsize=1024)
+def _plan_line(title: str, number: str | None) -> str:
+    return f"Kế hoạch: {title or '—'}{f' (số {number})' if number else ''}"
+
+
+@lru_cache(maxsize=8192)
+def _deadline_lines(text: str | None, due: date | None, effective_due: date | None, window_start: date | None,
+                    window_end: date | None, tentative: bool) -> str:
+    if text is None:
+        return "Thời hạn: không có hạn"
+    written = f" (đến hết ngày {vn_date(due)})" if due else ""
+    lines = [f"Thời hạn theo văn bản: {text}{written}"]
+    if effective_due is not None:
+        moved = " (lùi sang ngày làm việc kế tiếp)" if due and effective_due > due else ""
+        lines.append(f"Hạn có hiệu lực: {vn_date(effective_due)}{moved}")
+    if window_start is not None and window_end is not None:
+        lines.append(f"Khoảng thời gian: {vn_date(window_start)} – {vn_date(window_end)}")
+    if tentative:
         lines.append("Dự kiến: thời hạn chưa chính thức")
-    return lines
+    return "\n".join(lines)
 
 
-def _status_text(entry: Described) -> str:
-    text = entry.status.value
-    if entry.status in DONE and entry.reported_on:
-        text += f" (báo cáo ngày {vn_date(entry.reported_on)})"
-    if entry.status is Status.overdue and entry.effective_due:
+@lru_cache(maxsize=4096)
+def _status_line(status: Status, reported_on: date | None, effective_due: date | None) -> str:
+    text = f"Trạng thái: {status.value}"
+    if status in DONE and reported_on:
+        text += f" (báo cáo ngày {vn_date(reported_on)})"
+    if status is Status.overdue and effective_due:
         # The day it became overdue, not a count of days: the text stays true without a daily rewrite.
-        text += f" từ ngày {vn_date(entry.effective_due + timedelta(days=1))}"
+        text += f" từ ngày {vn_date(effective_due + timedelta(days=1))}"
     return text

@@ -258,22 +258,31 @@ DeadlineFields = tuple[str | None, str | None, str | None, str | None, bool]  # 
 
 
 def _deadline_fields(stored: Any) -> DeadlineFields:
-    """What a draft takes from the stored deadline: once per text (see _parsed), not once per row."""
-    kept, fields = _LAST_FIELDS[0]
-    if kept is stored or (isinstance(stored, str) and kept == stored):
+    """What a draft takes from the stored deadline: once per text, not once per row. A plan gives
+    many tasks the same deadline ("trước ngày 31/12/2026", "Quý IV/2026"), and a task's assignments
+    share theirs: the fields are kept by text (a bounded memo; PostgreSQL hands back parsed JSON,
+    which is not kept)."""
+    if isinstance(stored, str):
+        fields = _FIELDS.get(stored)
+        if fields is None:
+            fields = _fields_of(_parsed(stored))
+            if len(_FIELDS) >= _FIELDS_KEPT:
+                _FIELDS.clear()
+            _FIELDS[stored] = fields
         return fields
-    deadline = _parsed(stored)
+    return _fields_of(stored)
+
+
+def _fields_of(deadline: Mapping[str, Any] | None) -> DeadlineFields:
     if deadline is None:
-        fields = (None, None, None, None, False)
-    else:
-        start = deadline.get("start") if deadline.get("kind") in _WINDOWS else None
-        fields = (deadline.get("text"), deadline.get("due"), deadline.get("effective_due"), start,
-                  bool(deadline.get("tentative")))
-    _LAST_FIELDS[0] = (stored, fields)
-    return fields
+        return (None, None, None, None, False)
+    start = deadline.get("start") if deadline.get("kind") in _WINDOWS else None
+    return (deadline.get("text"), deadline.get("due"), deadline.get("effective_due"), start,
+            bool(deadline.get("tentative")))
 
 
-_LAST_FIELDS: list[tuple[Any, DeadlineFields]] = [(None, (None, None, None, None, False))]
+_FIELDS: dict[str, DeadlineFields] = {}
+_FIELDS_KEPT = 8192  # distinct deadline texts of a store: a few thousand at most
 
 
 def _parsed(deadline: Any) -> Mapping[str, Any] | None:

@@ -291,3 +291,25 @@ def test_a_big_coordinators_feed_is_left_to_the_next_full_pass(
     assert date(2026, 12, 15) not in {e["DTSTART"].dt for e in events(tmp_path / "all.ics").values()}
     assert build(engine, tmp_path).written == ("all",)
     assert date(2026, 12, 15) in {e["DTSTART"].dt for e in events(tmp_path / "all.ics").values()}
+
+
+def test_each_written_feed_is_noted_with_its_file_and_events_and_noted_again_when_rewritten(
+    engine: Engine, tmp_path: Path
+) -> None:
+    demo_store(engine)
+    first = build(engine, tmp_path)
+    built_first = noted_builds(engine)
+    later = datetime(2026, 11, 24, 7, 0, tzinfo=ZONE)
+    again = build(engine, tmp_path, now=later, force=True)
+    with transaction(engine) as session:
+        rows = {row.feed: row for row in session.scalars(select(CalendarFeedRow))}
+    assert set(rows) == set(first.written) == set(again.written)
+    for feed, row in rows.items():
+        assert len(events(tmp_path / row.path)) == row.events, feed
+    assert len(built_first) == len(noted_builds(engine)) == 1 and built_first != noted_builds(engine)
+    assert build(engine, tmp_path, now=later).written == ()  # the noted fingerprints hold
+
+
+def noted_builds(engine: Engine) -> set[datetime]:
+    with transaction(engine) as session:
+        return set(session.scalars(select(CalendarFeedRow.built_at)))

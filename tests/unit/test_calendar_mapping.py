@@ -105,6 +105,21 @@ def test_the_description_names_task_plan_number_deadlines_units_and_status() -> 
         assert expected in text
 
 
+def test_descriptions_sharing_a_plan_and_deadline_each_give_their_own_task_status_and_units() -> None:
+    overdue = description(make_entry(status=Status.overdue))
+    done = description(make_entry(task="Tổng kết", leads=("Văn phòng Thành ủy",), participants=(),
+                                  status=Status.done_late, reported_on=date(2026, 7, 20)))
+    tentative = description(make_entry(tentative=True, plan_number=None))
+    assert overdue.splitlines()[1:4] == done.splitlines()[1:4]  # the plan's and the deadline's lines
+    assert "Trạng thái: Quá hạn từ ngày 15/07/2026" in overdue.splitlines()
+    assert done.splitlines()[0] == "Nhiệm vụ: II.2. Tổng kết"
+    assert done.splitlines()[4:] == ["Chủ trì: Văn phòng Thành ủy",
+                                     "Trạng thái: Hoàn thành quá hạn (báo cáo ngày 20/07/2026)",
+                                     "Xem kế hoạch: https://dondoc.example/plans/45"]
+    assert tentative.splitlines()[1] == "Kế hoạch: Kế hoạch học tập năm 2026"
+    assert tentative.splitlines()[4] == "Dự kiến: thời hạn chưa chính thức"
+
+
 def test_no_deadline_gives_a_todo_but_no_event() -> None:
     entry = make_entry(deadline_text=None, due=None, effective_due=None, status=Status.no_deadline)
     assert component(entry, FeedKind.event) is None

@@ -1,14 +1,17 @@
 """An assignment's fingerprint as a build takes it, from the parts a plan's and a task's rows share
-(calendars.source), is the fingerprint of the Source those rows make."""
+(calendars.source), is the fingerprint of the Source those rows make; a draft's deadline fields are
+read once per deadline text."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendars.source import _fingerprint, _plan_part, _task_parts, fingerprint
+from calendars import source
+from calendars.source import _deadline_fields, _fingerprint, _plan_part, _task_parts, fingerprint
 from models.status import Status
 from tests.unit.test_calendar_ics import _TEXT
 from tests.unit.test_calendar_mapping import make_source
@@ -38,3 +41,26 @@ def test_the_fingerprint_from_shared_parts_is_the_source_s_fingerprint(
     made = _fingerprint(_plan_part(source.plan), source.key, role, parts[3], deadline, parts[4], status.value,
                         effective, reported)
     assert made == fingerprint(source)
+
+
+def test_a_deadline_text_met_again_after_others_gives_its_own_fields_from_the_memo() -> None:
+    month = json.dumps({"text": "Tháng 9/2026", "kind": "month", "start": "2026-09-01", "due": "2026-09-30",
+                        "effective_due": "2026-09-30", "tentative": True})
+    day = json.dumps({"text": "trước ngày 15/7/2026", "kind": "before_date", "start": "2026-07-01",
+                      "due": "2026-07-14", "effective_due": "2026-07-14"})
+    parsed = {"text": "Quý IV/2026", "kind": "quarter", "start": "2026-10-01", "due": "2026-12-31",
+              "effective_due": "2026-12-31"}  # as PostgreSQL hands JSON back: not kept
+    seen = [_deadline_fields(stored) for stored in (month, day, parsed, None, month, day)]
+    assert seen[0] == seen[4] == ("Tháng 9/2026", "2026-09-30", "2026-09-30", "2026-09-01", True)
+    assert seen[1] == seen[5] == ("trước ngày 15/7/2026", "2026-07-14", "2026-07-14", None, False)
+    assert seen[2] == ("Quý IV/2026", "2026-12-31", "2026-12-31", "2026-10-01", False)
+    assert seen[3] == (None, None, None, None, False)
+
+
+def test_the_deadline_memo_is_emptied_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(source, "_FIELDS", {})
+    monkeypatch.setattr(source, "_FIELDS_KEPT", 3)
+    texts = [json.dumps({"text": f"trước ngày {n}/7/2026", "kind": "before_date", "due": f"2026-07-{n:02d}"})
+             for n in range(1, 8)]
+    assert [_deadline_fields(text)[1] for text in texts] == [f"2026-07-{n:02d}" for n in range(1, 8)]
+    assert 0 < len(source._FIELDS) <= 3
