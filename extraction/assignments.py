@@ -110,6 +110,9 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
             return
     before = len(reading.tasks)
     _read_content(reading, paragraph, text)
+    if paragraph.period:  # the work under "Tháng 3:" is due in that month unless it says otherwise
+        for task in reading.tasks[before:]:
+            task.deadline = task.deadline or deadline_of(reading, paragraph.period)
     if paragraph.kind in ("letter", "paren") and len(reading.tasks) == before:
         reading.item = paragraph
 

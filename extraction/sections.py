@@ -46,6 +46,7 @@ class Paragraph:
     first_line: int
     last_line: int
     depth: int = 0  # 1 for "-", 2 for "+", 3 for deeper bullets; 0 otherwise
+    period: str = ""  # the bare time heading it stands under ("Tháng 3:" in a work programme), if any
 
     @property
     def numbered(self) -> bool:
@@ -105,6 +106,9 @@ def parse_outline(
             if current.numbered:
                 outline.titles[current.section] = current.text
             continue
+        if found is None and line.endswith(":") and _PERIOD_HEADING.match(line):
+            state.period = line.rstrip(" :")  # the work of that time follows: the heading gives no task
+            continue
         paragraph = _paragraph(line, number, state, found)
         if paragraph.numbered:
             outline.titles[paragraph.section] = paragraph.text
@@ -129,10 +133,18 @@ def _bare_line(raw: str) -> str:
     return line.strip()
 
 
+# A heading that is only a time: "Tháng 3:", "Quý II/2026:", "Học kỳ I:", "6 tháng cuối năm:".
+_PERIOD_HEADING = re.compile(
+    r"^(?:(?:tháng|quý|học kỳ|đợt)\s+[\dIVX]{1,4}(?:/\d{4}|\s+năm\s+\d{4})?|6 tháng (?:đầu|cuối) năm)\s*:$",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _State:
     roman: str = ""
     decimal: tuple[str, ...] = ()
+    period: str = ""
 
     def path(self) -> tuple[str, ...]:
         return ((self.roman,) if self.roman else ()) + self.decimal
@@ -191,11 +203,11 @@ def _plausible_number(m: re.Match[str], state: _State) -> bool:
 def _paragraph(line: str, number: int, state: _State, found: tuple[str, str, str] | None) -> Paragraph:
     """The paragraph a line opens; `found` is its marker (`_marker`), read before `state` changes."""
     if found is None:
-        return Paragraph(line, "", "plain", state.path(), number, number)
+        return Paragraph(line, "", "plain", state.path(), number, number, period=state.period)
     kind, marker, rest = found
     if kind == "roman":
-        state.roman, state.decimal = marker, ()
+        state.roman, state.decimal, state.period = marker, (), ""
     elif kind == "decimal":
-        state.decimal = tuple(marker.split("."))
+        state.decimal, state.period = tuple(marker.split(".")), ""
     depth = BULLET_DEPTH.get(marker, 1) if kind == "bullet" else 0
-    return Paragraph(rest.strip(), marker, kind, state.path(), number, number, depth)
+    return Paragraph(rest.strip(), marker, kind, state.path(), number, number, depth, state.period)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from extraction.deadlines import parse_deadline
+from extraction.lexicon import GENERIC_HEADS, INSTITUTION_HEADS, NAMED_HEADS
 from extraction.table_columns import COLUMNS, ROMAN, ROW_NUMBER, Row
 from extraction.units import read_units
 from models.errors import DeadlineParseError
@@ -56,6 +57,7 @@ def _names_column(text: str, kind: str, words: set[str] | None = None) -> bool:
 def text_rows(lines: list[str], header_at: int, kinds: list[str]) -> list[Row]:
     """Rows of a table read from PDF text: a numbered line opens a row, other lines go on with it."""
     rows: list[Row] = []
+    wraps: list[list[tuple[int, str]]] = []
     start = header_at + (1 if "chủ trì" in lines[header_at - 1].lower() else 2)
     for number in range(start, len(lines) + 1):
         line = lines[number - 1].strip()
@@ -63,15 +65,57 @@ def text_rows(lines: list[str], header_at: int, kinds: list[str]) -> list[Row]:
             continue
         m = ROW_NUMBER.match(line)
         if m and (m.group("rest")[0].isupper() or ROMAN.match(m.group("n"))):
-            rows.append(Row(m.group("n"), _split_row(m.group("rest"), kinds), number, number))
+            rows.append(Row(m.group("n"), {}, number, number))
+            wraps.append([(number, m.group("rest"))])
         elif rows and number - rows[-1].last_line <= 2:
-            _wrap(rows[-1], line, number)
+            wraps[-1].append((number, line))
+            rows[-1].last_line = number
         else:
             break
+    if rows:
+        names = _NamesAround(lines, header_at, rows[-1].last_line)
+        for row, row_lines in zip(rows, wraps, strict=True):
+            row.cells = _split_row(row_lines[0][1], kinds, names)
+            for _, line in row_lines[1:]:
+                _wrap(row, line, names)
     return rows
 
 
-def _split_row(text: str, kinds: list[str]) -> dict[str, str]:
+class _NamesAround:
+    """The words that follow a unit cell's text where the document names that unit outside the table
+    (its body, the list of recipients): how a name cut by the cell's width goes on ("Chi cục Chăn nuôi"
+    / "và Thú y"). Read lazily: most tables have no wrapped unit cell."""
+
+    def __init__(self, lines: list[str], first: int, last: int) -> None:
+        self._lines, self._first, self._last = lines, first, last
+        self._text: str | None = None
+        self._after: dict[str, list[list[str]]] = {}
+
+    def after(self, cell: str) -> list[list[str]]:
+        if cell not in self._after:
+            if self._text is None:
+                outside = self._lines[: self._first - 1] + self._lines[self._last :]
+                self._text = " " + " ".join(" ".join(outside).split()) + " "
+            found: list[list[str]] = []
+            at = self._text.find(cell)
+            while at >= 0 and len(found) < 8:
+                end = at + len(cell)
+                if not (self._text[at - 1].isalnum() or self._text[end].isalnum()):  # words, not parts
+                    found.append([_bare(w) for w in self._text[end : end + 120].split()[:8]])
+                at = self._text.find(cell, end)
+            self._after[cell] = found
+        return self._after[cell]
+
+    def named(self, cell: str) -> bool:
+        """Whether the document writes `cell` as it stands outside the table."""
+        return bool(self.after(cell))
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(";.:)")
+
+
+def _split_row(text: str, kinds: list[str], names: _NamesAround) -> dict[str, str]:
     """Task words, then the lead's name, the participants' names, the deadline at the end."""
     cells: dict[str, str] = {}
     tail = _deadline_tail(text) if "deadline" in kinds else None
@@ -89,11 +133,35 @@ def _split_row(text: str, kinds: list[str]) -> dict[str, str]:
             cut += connector.end() if connector else 0
             cells["task"], cells["lead"] = text[: m.start()].strip(), text[m.start() : cut].strip(" ;")
             rest = text[cut:].lstrip(" ,;").rstrip()
+            if not rest and "participant" in kinds:
+                cells["lead"], rest = _two_names(cells["lead"], names)
             if rest:
                 cells["participant"] = rest
             return cells
     cells["task"] = text.strip()
     return cells
+
+
+_OWN_HEADS = sorted({*NAMED_HEADS, *INSTITUTION_HEADS, *GENERIC_HEADS}, key=len, reverse=True)
+# Heads of a body that stands alone ("Công an tỉnh", "UBND huyện"); two letters are too often a word.
+_ALONE_HEADS = tuple(h for h in INSTITUTION_HEADS if len(h) > 2)
+
+
+def _two_names(cell: str, names: _NamesAround) -> tuple[str, str]:
+    """A lead cell run into the participants' cell on a line ("Chi cục Chăn nuôi Công an tỉnh"), parted
+    where a body that stands alone is named after the lead's own head and name; a name the document
+    writes whole elsewhere stays whole."""
+    words = cell.split()
+    low = [w.lower() for w in words]
+    text = " ".join(low).removeprefix("các ")
+    head = next((h for h in _OWN_HEADS if text == h or text.startswith(h + " ")), None)
+    if head is None or names.named(cell):
+        return cell, ""
+    for j in range(len(head.split()) + 1 + (low[0] == "các"), len(words)):
+        rest = " ".join(low[j:])
+        if words[j][0].isupper() and any(rest == h or rest.startswith(h + " ") for h in _ALONE_HEADS):
+            return " ".join(words[:j]), " ".join(words[j:])
+    return cell, ""
 
 
 def _deadline_tail(text: str) -> int | None:
@@ -121,32 +189,81 @@ def _close_deadline(row: Row, line: str) -> str:
     return line[: date.start()]
 
 
-def _wrap(row: Row, line: str, number: int) -> None:
-    """A wrapped line holds the next lines of several cells side by side: the task's words (lower case)
-    first, then a name's words (from the first capital) for the unit cell left unfinished, then the
-    rest of the next unit cell: "công việc UBND huyện môn" under "... Văn phòng HĐND và | Các phòng,
-    ban chuyên"."""
+def _wrap(row: Row, line: str, names: _NamesAround) -> None:
+    """A wrapped line holds the next lines of several cells side by side, in the columns' order: the
+    task's words, then the rest of the lead's cell, then of the participants' ("các chợ buôn bán gia cầm
+    sống | và Thú y | thị xã, thành phố"). Of every way to cut it, the one that reads best (_share)."""
     words = _close_deadline(row, line).split()
-    first = next((i for i, w in enumerate(words) if w[0].isupper()), None)
-    if first is None:  # only lower-case words: a trailing run of unit words ends an unfinished unit cell
-        first = len(words)
-        open_cell = any(_unfinished(row.cells.get(c, "")) for c in ("lead", "participant"))
-        while open_cell and first > 0 and words[first - 1].strip(",;") in _UNIT_TAIL:
-            first -= 1
-    cut = first
-    while cut < len(words) and (words[cut][0].isupper() or words[cut].strip(",;") in _UNIT_TAIL):
-        cut += 1
-    head, name, tail = " ".join(words[:first]), " ".join(words[first:cut]), " ".join(words[cut:])
-    if head:
-        row.cells["task"] = f"{row.cells.get('task', '')} {head}".strip()
-    columns = [c for c in ("lead", "participant") if c in row.cells] or ["lead"]
-    open_participant = tail or _unfinished(row.cells.get("participant", ""))
-    if len(columns) == 2 and not _unfinished(row.cells["lead"]) and open_participant:
-        columns = columns[1:]
-    for column, text in zip(columns, (name, tail), strict=False):
-        if text:
-            row.cells[column] = f"{row.cells.get(column, '')} {text}".strip()
-    row.last_line = number
+    columns: list[str] = [c for c in ("lead", "participant") if c in row.cells] or ["lead"]
+    n = len(words)
+    cuts = [(a, b) for a in range(n + 1) for b in range(a if len(columns) == 2 else n, n + 1)]
+    a, b = max(cuts, key=lambda cut: _share(row, words, columns, cut, names))
+    pieces = {"task": words[:a], columns[0]: words[a:b]}
+    if len(columns) == 2:
+        pieces[columns[1]] = words[b:]
+    for column, piece in pieces.items():
+        if piece:
+            row.cells[column] = f"{row.cells.get(column, '')} {' '.join(piece)}".strip()
+
+
+def _share(
+    row: Row, words: list[str], columns: list[str], cut: tuple[int, int], names: _NamesAround
+) -> float:
+    """How well a cut of a wrapped line reads: capitals and unit words in the unit cells, none in the
+    task's; a unit cell left open ("... thuộc") gets words; a cell goes on as the document names it."""
+    a, b = cut
+    task = words[:a]
+    score = -2.0 * sum(w[0].isupper() for w in task)
+    if task and _unfinished(" " + task[-1]) and a < len(words):
+        score -= 3  # "... sống và" | "Thú y": the "và" joins the name that follows
+    for column, piece in zip(columns, (words[a:b], words[b:]), strict=False):
+        cell = row.cells.get(column, "")
+        if not piece:
+            score -= 3 if _unfinished(cell) else 0
+            continue
+        opened = _unfinished(cell)
+        score += _name_words((cell.split()[-1:] or [""]) + piece, opened) + (2 if opened else 0)
+        score -= 2 if _unfinished(" " + piece[-1]) else 0  # the row's line ends the cell
+        bare = [_bare(w) for w in piece]
+        if cell and any(after[: len(bare)] == bare for after in names.after(cell)):
+            score += 2 + len(piece)
+        elif _unfinished(cell) and piece[0] in ("và", "-"):
+            score -= 1  # "UBND các huyện," | "và ...": a list goes on with a name, not a "và"
+    return score
+
+
+def _name_words(words: list[str], open_cell: bool) -> float:
+    """How much words[1:] read as the rest of a unit's name (words[0] is the word before them): capitals
+    and the lower-case words after one ("Bảo vệ thực vật", "Khuyến nông tỉnh"); unit words where the
+    cell was left open ("Các sở, ngành," / "địa phương liên quan"). Other lower-case words are a task's;
+    a lower-case word comes before a capital only to join ("và", "thuộc"); a name ends at its level: it
+    does not go on with "và" and a proper name."""
+    score, named = 0.0, words[0][:1].isupper()
+    for i, (before, word, after) in enumerate(zip(words, words[1:], [*words[2:], ""], strict=False)):
+        if word[0].isupper():
+            score, named = score + 1, True
+        elif word in _JOINS:
+            named = False
+            if before in _LEVELS and after[:1].isupper() and not _heads_a_name(words[i + 2 :]):
+                score -= 1
+        elif named:
+            score += 0.5 if before[:1].isupper() else 0
+        else:
+            score += 0.5 if open_cell and word.strip(",;") in _UNIT_TAIL else -1
+        if after[:1].isupper() and word[0].islower() and word not in _JOINS:
+            score -= 1
+        named = named and not word.endswith((",", ";"))
+    return score
+
+
+def _heads_a_name(words: list[str]) -> bool:
+    """Whether the words open with a unit's head: "và Sở Y tế" lists a second unit."""
+    text = " ".join(words).lower()
+    return any(text == h or text.startswith(h + " ") for h in _OWN_HEADS)
+
+
+_JOINS = frozenset({"và", "-", "thuộc", "của", "các", "với"})
+_LEVELS = frozenset({"tỉnh", "huyện", "xã", "phố", "quận", "phường", "trấn", "ương"})
 
 
 def _unfinished(cell: str) -> bool:
