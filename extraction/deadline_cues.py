@@ -9,7 +9,7 @@ import re
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from extraction import deadline_patterns as p
-from extraction.deadline_forms import Found, Strength, prefix_words
+from extraction.deadline_readings import Found, Strength, prefix_words
 from models.deadlines import Deadline
 
 _LEFT = 48  # enough text on the left for a clause's start or a title's words
@@ -36,7 +36,7 @@ def accepted(text: str, lower: str, item: Found, *, whole: bool = False) -> Dead
     after = p.TENTATIVE_AFTER_RE.match(lower, end)
     if after is not None:
         end = after.end()
-    placed = cue.found or _placed(lower, item)
+    placed = cue.found or _placed(lower, item) or _batch_time(lower, item.start, end)
     if not whole and (reading.title_sensitive or not placed):  # else alone or not, it is a deadline
         whole = _alone(lower, cue.start, end)
     if reading.title_sensitive and not whole and _in_title(lower, item):
@@ -95,6 +95,18 @@ def _placed(text: str, item: Found) -> bool:
     if item.reading.title_sensitive:
         return bool(p.CLAUSE_START_RE.search(left) or p.TARGET_WORDS_RE.search(left))
     return bool(p.CLAUSE_START_RE.search(left) or p.SENTENCE_END_RE.match(text, item.end))
+
+
+_BATCH_WORDS = ("đợt", "lần", "đoạn", "bước", "phần")
+
+
+def _batch_time(text: str, start: int, end: int) -> bool:
+    """ "Đợt 1: tháng 4/2024; đợt 2: tháng 10/2024": a period right after a batch's number, ending its
+    clause."""
+    left = text[max(0, start - _LEFT):start]
+    if not any(map(left.__contains__, _BATCH_WORDS)):
+        return False  # most places: no batch word to look for
+    return bool(p.BATCH_LEFT_RE.search(left) and p.BATCH_END_RE.match(text, end))
 
 
 def _in_title(text: str, item: Found) -> bool:

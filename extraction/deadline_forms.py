@@ -7,138 +7,32 @@ match is no deadline. An impossible date or a missing year raises `Unreadable`.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import IntEnum
-from typing import NamedTuple
 
 from extraction import deadline_patterns as p
+from extraction.deadline_readings import (
+    AT_DAY,
+    DATING,
+    LOOSE,
+    WITHIN,
+    Context,
+    Found,
+    K,
+    Reading,
+    Strength,
+    Unreadable,
+    make_date,
+    month_end,
+    rolled,
+    written_year,
+    year_of,
+)
+from extraction.deadline_readings import (
+    prefix_at as prefix_at,  # re-exported: tests read prefixes through this module
+)
 from extraction.events import is_reference_date
-from models.deadlines import DeadlineKind, Recurrence, month_window, quarter_window
-
-K = DeadlineKind
-LEFT = 60  # how far left a lead word ("dịp", "giai đoạn", "ngày") is looked for
-PREFIX_LEFT = 28  # the longest preposition, "trước hoặc trong ", with room for spaces
-
-
-class Strength(IntEnum):
-    """How much a phrase needs around it to count as a deadline."""
-
-    bare = 0  # a cue ("Thời gian:", "Hoàn thành", "Dự kiến") or nothing else in the text: "Quý IV/2026"
-    positional = 1  # also at a clause's start or a sentence's end: "trong năm 2025."
-    strong = 2  # wherever it stands: "trước ngày 10/4/2024", "chậm nhất năm 2026"
-
-
-# Years a plan can speak of; outside them date arithmetic would only produce nonsense (or overflow).
-YEARS = range(1800, 2300)
-
-
-class Context(NamedTuple):
-    year: int | None
-    issued: date | None
-
-    @classmethod
-    def of(cls, year: int | None, issued: date | None) -> Context:
-        """The year context, without years no plan speaks of."""
-        return cls(year if year in YEARS else None, issued if issued and issued.year in YEARS else None)
-
-
-class Unreadable(Exception):
-    """The phrase is a deadline form but cannot be read: an impossible date, or no year to give it."""
-
-
-@dataclass(frozen=True)
-class Reading:
-    kind: DeadlineKind
-    due: date | None
-    start: date | None = None
-    confidence: float = 1.0
-    strength: Strength = Strength.strong
-    recurrence: Recurrence | None = None
-    working_days: int | None = None
-    # "đến năm 2030" is a target, unless it is part of a title ("..., tầm nhìn đến năm 2045").
-    title_sensitive: bool = False
-
-
-@dataclass(frozen=True)
-class Found:
-    start: int
-    end: int
-    reading: Reading
-
-
-# "đến tháng 6/2024" most likely means by its end, but less surely than "chậm nhất".
-LOOSE = frozenset({"đến", "tới", "trong vòng", "trong thời hạn", "không quá"})
-AT_DAY = LOOSE | {
-    "chậm nhất", "chậm nhất là", "chậm nhất vào", "muộn nhất", "muộn nhất là", "muộn nhất vào",
-    "hạn chót", "hạn chót là", "hạn cuối", "hạn cuối là", "đến hết", "tới hết", "hết",
-    "trước hoặc trong", "trước hoặc vào",
-}
-WITHIN = frozenset({"trong", "vào", "ngay trong", "chậm nhất trong", "muộn nhất trong"})
-# Prepositions after which "30/9" is a day, never a fraction ("không quá 1/3" is one).
-DATING = (AT_DAY - LOOSE) | {"trước"}
-
-
-def prefix_words(prefix: str) -> str:
-    return " ".join(prefix.lower().replace(":", " ").split())
-
-
-def prefix_at(lower: str, position: int) -> tuple[str, int]:
-    """The preposition right before `position` ("trước", "chậm nhất là", ...) and where it starts."""
-    left = lower[max(0, position - PREFIX_LEFT):position]
-    found = p.PREFIX_RE.search(left)
-    if found is None:
-        return "", position
-    return prefix_words(found.group("prefix")), position - (len(left) - found.start("prefix"))
-
-
-def left_match(pattern: re.Pattern[str], lower: str, position: int) -> int | None:
-    """Where `pattern`, anchored at `position`, starts on the left of it (None: it is not there)."""
-    left = lower[max(0, position - LEFT):position]
-    found = pattern.search(left)
-    return None if found is None else position - (len(left) - found.start())
-
-
-def year_of(explicit: str | None, ctx: Context) -> tuple[int, float]:
-    """The year written in the phrase, else the plan's, else the year of issue; and how sure that is."""
-    if explicit:
-        return int(explicit), 1.0
-    if ctx.year is not None:
-        return ctx.year, 0.9
-    if ctx.issued is not None:
-        return ctx.issued.year, 0.9
-    raise Unreadable("the phrase has no year and none is known from the document; give the plan's year")
-
-
-def written_year(match: re.Match[str], ctx: Context, first: str, second: str) -> str | None:
-    """The year the phrase writes (in group `first` or `second`); "năm sau" is the plan's year plus one."""
-    year = match.group(first) or match.group(second)
-    if year or not match.group("next_year"):
-        return year
-    return str(year_of(None, ctx)[0] + 1)
-
-
-def make_date(year: int, month: int, day: int) -> date:
-    if year not in YEARS:
-        span = f"{YEARS.start}-{YEARS.stop - 1}"
-        raise Unreadable(f"{day}/{month}/{year} is outside the years {span} that plans speak of")
-    try:
-        return date(year, month, day)
-    except ValueError:
-        raise Unreadable(f"{day}/{month}/{year} is not a date") from None
-
-
-def rolled(day: date, explicit: str | None, ctx: Context) -> date:
-    """A day-and-month without a year, in a document issued later that year, means next year."""
-    if explicit or ctx.year is not None or ctx.issued is None or day >= ctx.issued:
-        return day
-    return make_date(day.year + 1, day.month, day.day)
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+from models.deadlines import DeadlineKind, month_window, quarter_window
 
 
 def read_date(match: re.Match[str], ctx: Context, *, dated: bool = False) -> tuple[date, float] | None:
@@ -198,9 +92,11 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
     explicit = written_year(match, ctx, "y", "y2")
     year, confidence = year_of(explicit, ctx)
     first, last = month_window(year, month)
-    if prefix == "từ" or (prefix in RANGE_PREFIXES and p.MONTH_RANGE_END_RE.match(text, match.end())):
+    if prefix == "từ" and (onward := p.ONWARD_RE.match(text, match.end())) is not None:
+        return Found(start, onward.end(), Reading(K.ongoing, None, start=first, strength=Strength.positional))
+    if prefix == "từ" or (prefix in RANGE_PREFIXES and _range_end(text, match.end()) is not None):
         return _month_range(text, match, start, first, ctx, confidence)
-    reading = _period_reading(prefix, first, last, K.month, confidence)
+    reading = period_reading(prefix, first, last, K.month, confidence)
     if prefix == "đầu":
         reading = Reading(K.month, first + timedelta(days=9), start=first, confidence=0.5,
                           strength=Strength.bare)
@@ -238,10 +134,10 @@ TEN_DAYS = {"thượng": 0, "trung": 1, "hạ": 2}
 
 def _month_range(text: str, match: re.Match[str], start: int, first: date, ctx: Context,
                  confidence: float) -> Found | None:
-    second = p.MONTH_RANGE_END_RE.match(text, match.end())
+    second = _range_end(text, match.end())
     if second is None:
         return None
-    month = int(second.group("m"))
+    month = int(second.group("m") or second.group("listed"))
     if not 1 <= month <= 12:
         raise Unreadable(f"there is no month {month}")
     explicit = second.group("y") or second.group("y2")
@@ -252,10 +148,18 @@ def _month_range(text: str, match: re.Match[str], start: int, first: date, ctx: 
     if first > last:
         return None
     sure = 1.0 if explicit else confidence
-    return Found(start, second.end(), Reading(K.month, last, start=first, confidence=sure))
+    # A list without a preposition ("số liệu tháng 9 và tháng 10") may tell what a task is about.
+    bare = second.re is p.MONTH_LIST_END_RE and start == match.start()
+    strength = Strength.bare if bare else Strength.strong
+    return Found(start, second.end(), Reading(K.month, last, start=first, confidence=sure, strength=strength))
 
 
-def _period_reading(prefix: str, first: date, last: date, kind: DeadlineKind, confidence: float) -> Reading:
+def _range_end(text: str, end: int) -> re.Match[str] | None:
+    """The last month of "tháng 3 đến tháng 5/2024" or of "tháng 9, 10/2024", read on from `end`."""
+    return p.MONTH_RANGE_END_RE.match(text, end) or p.MONTH_LIST_END_RE.match(text, end)
+
+
+def period_reading(prefix: str, first: date, last: date, kind: DeadlineKind, confidence: float) -> Reading:
     """A month or quarter after its preposition: "trong/vào" the window, "trước" the day before it,
     "cuối/hết/chậm nhất" its last day."""
     if prefix == "trước":
@@ -274,8 +178,6 @@ def _found(match: re.Match[str], prefix: str, start: int, reading: Reading) -> F
 
 
 def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
-    if "tuần" in prefix:
-        return None  # "tuần đầu quý IV": no week of a quarter is a convention
     quarter = p.ROMAN.get(match.group("q")) or int(match.group("q"))
     explicit = written_year(match, ctx, "y", "y2")
     if prefix in RANGE_PREFIXES and not explicit:
@@ -284,8 +186,12 @@ def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: 
             return Found(start if prefix else match.start(), *ranged)
     year, confidence = year_of(explicit, ctx)
     first, last = quarter_window(year, quarter)
-    reading = _period_reading(prefix, first, last, K.quarter, confidence)
-    if prefix == "đầu":
+    reading = period_reading(prefix, first, last, K.quarter, confidence)
+    if prefix.endswith("tuần"):
+        return None  # "trung tuần quý IV": a quarter has no ten-day thirds
+    if "tuần" in prefix:  # "tuần đầu quý IV": counted from the quarter's first day, as a month's weeks are
+        reading = week_reading(prefix, first, last, round(confidence * 0.8, 2))
+    elif prefix == "đầu":
         reading = Reading(K.month, month_end(year, first.month), start=first, confidence=0.5,
                           strength=Strength.bare)
     return _found(match, "" if prefix in ("từ", "giữa") else prefix, start, reading)

@@ -54,6 +54,18 @@ ACCENTLESS_MONTH_RE = re.compile(
 MONTH_RANGE_END_RE = re.compile(
     rf"\s*(?:(?:đến|tới|-|–)\s*(?:hết\s+)?tháng{S}|[-–]\s*)(?P<m>\d{{1,2}}){_YEAR_TAIL}(?!\s*lần)"
 )
+# "tháng 9, 10/2024", "tháng 9 và tháng 10 năm 2024", "tháng 3, 6, 9/2024": the last month of a list, which
+# makes it a window like a range's (a bare number only with its year: "tháng 9, 10 đơn vị" is no list;
+# "tháng 6 và tháng 12 hằng năm" recurs).
+MONTH_LIST_END_RE = re.compile(
+    rf"(?:\s*(?:,|và)\s*(?:tháng{S})?\d{{1,2}}(?![\d/]))*?\s*(?:,|và)\s*"
+    rf"(?:tháng{S}(?P<m>\d{{1,2}})|(?P<listed>\d{{1,2}})(?=\s*[/.-]\s*{YEAR}|{S}năm{S}{YEAR})){_YEAR_TAIL}"
+    rf"(?!\s*lần|\s*,?{S}(?:của{S})?(?:hằng|hàng|mỗi|các){S})"
+)
+# "từ tháng 7/2024 trở đi", "từ tháng 7/2024 và các tháng tiếp theo": from then on, with no end.
+ONWARD_RE = re.compile(
+    rf"\s*,?{S}(?:trở{S}(?:đi|về{S}sau)|và{S}(?:các|những){S}(?:tháng|quý|năm){S}tiếp{S}theo)"
+)
 QUARTER_RE = re.compile(rf"quý{S}(?P<q>iv|i{{1,3}}|[1-4]){_WORD_END}{_YEAR_TAIL}")
 # "quý II-III/2025", "quý III, IV năm 2025", "quý III và quý IV/2025": a further quarter after one (an
 # Arabic numeral only after "quý": "trong quý I, 2 đơn vị ..." is not a range).
@@ -68,7 +80,15 @@ SIX_LEFT_RE = re.compile(r"(?<![\d\w])(?:0?6|sáu)\s+$")
 YEAR_RANGE_RE = re.compile(rf"(?P<y1>{YEAR})\s*(?:-|–|đến|tới)\s*(?:năm\s+)?(?P<y2>{YEAR})(?![\d/])")
 RANGE_LEAD_RE = re.compile(r"(?:giai\s+đoạn|các\s+năm|năm(?:\s+học)?)\s+$")
 # "học kỳ I năm học 2025-2026": a term, which the school year's window would only overstate.
-TERM_LEFT_RE = re.compile(r"(?<!\w)học\s+kỳ(?:\s+[^\W_]+)?\s+(?:của\s+)?$")
+TERM_LEFT_RE = re.compile(r"(?<!\w)học\s+k[ỳì](?:\s+[^\W_]+)?\s*[,(]?\s*(?:của\s+)?$")
+# "Học kỳ II năm học 2025 - 2026", "học kì 1 (năm học 2024-2025)", "hết học kỳ 2": a term of a school year
+# ("kì": the older spelling).
+TERM_RE = re.compile(
+    rf"học{S}k[ỳì]{S}(?P<term>ii|i|1|2|một|hai){_WORD_END}(?:(?:\s*,?{S}(?:của{S})?|\s*\(\s*)"
+    rf"năm{S}học{S}(?P<y1>{YEAR})\s*(?:-|–|/)\s*(?P<y2>{YEAR})(?![\d/])(?:\s*\))?)?"
+)
+# "cuối năm học", "trong năm học này": the school year of the document's date (with years: YEAR_RANGE_RE's).
+SCHOOL_YEAR_RE = re.compile(rf"năm{S}học(?:{S}này)?{_WORD_END}(?!\s*:?\s*\d)")
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": from that year on, with no end.
 YEAR_RE = re.compile(
     rf"năm{S}(?P<y>{YEAR})(?![\d/]|\s?-\s?\d)"
@@ -95,8 +115,8 @@ _PERIOD = r"(?P<period>tuần|tháng|quý|năm)"
 # (a month of every quarter); "ngày 05 tháng sau" (each month's report, due the next month).
 RECURRING_DAY_RE = re.compile(
     rf"ngày{S}(?P<day>\d{{1,2}})(?:\s?[/.-]\s?(?P<month>\d{{1,2}})|{S}tháng{S}(?P<month2>\d{{1,2}}))?"
-    # "trước ngày 15/6 và 15/12 hằng năm": a second day of the year (six months on: every half-year).
-    rf"(?:\s*(?:,|và)\s*(?:ngày{S})?(?P<day2>\d{{1,2}})\s?[/.-]\s?(?P<month3>\d{{1,2}}))?"
+    # "trước ngày 15/6 và (trước ngày) 15/12 hằng năm": a second day of the year (six months on: each half).
+    rf"(?:\s*(?:,|và)\s*(?:(?:trước|vào|chậm{S}nhất){S})?(?:ngày{S})?(?P<day2>\d{{1,2}})\s?[/.-]\s?(?P<month3>\d{{1,2}}))?"
     rf"(?:{S}(?:của{S})?(?:hằng|hàng|mỗi|các){S}{_PERIOD}"
     rf"|{S}(?:của{S})?tháng{S}(?P<nth>đầu|giữa|cuối|thứ{S}(?:hai|ba|2|3))(?:{S}của)?(?:{S}(?:mỗi|hằng|hàng|từng))?"
     rf"{S}quý(?:{S}(?:sau|kế{S}tiếp|tiếp{S}theo))?"
@@ -125,9 +145,10 @@ WORKING_DAYS_RE = re.compile(
     rf"(?P<count>\d(?:\d\d?)?)\)?{S}ngày(?P<working>{S}làm{S}việc)?"
     rf"(?:\s*,?{S}(?:kể|tính){S}từ{S}(?:(?:{DATE})|(?P<event>(?:[^\W\d_]+)(?:{S}[^\W\d_]+){{0,6}})))?"
 )
-# "trong 10 ngày", "trong vòng mười (10) ngày": the words before the count.
+# "trong 10 ngày", "trong vòng mười (10) ngày", "Thời hạn: 15 ngày": the words before the count.
 COUNT_LEFT_RE = re.compile(
-    r"(?<!\w)(?P<prefix>trong(?:\s+vòng|\s+thời\s+hạn)?|không\s+quá|chậm\s+nhất(?:\s+trong)?)"
+    r"(?<!\w)(?P<prefix>trong(?:\s+vòng|\s+thời\s+hạn)?|không\s+quá|chậm\s+nhất(?:\s+trong)?"
+    r"|thời\s+hạn(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:)"
     r"\s+(?:[^\W\d_]+\s+){0,3}\(?$"
 )
 # "Tết Nguyên đán", "Tết cổ truyền", "Tết Ất Tỵ năm 2025": the lunar new year; "Tết Dương lịch": 1 January
@@ -141,6 +162,14 @@ TET_RE = re.compile(
 )
 ONGOING_RE = re.compile(rf"thường{S}xuyên{_WORD_END}(?:\s*,\s*liên{S}tục)?")
 
+# "trong tháng này", "trong tuần (lễ) này": the period holding the document's date.
+THIS_PERIOD_RE = re.compile(rf"(?P<period>tháng|quý|tuần)(?:{S}lễ)?{S}này{_WORD_END}")
+# "quý đầu năm", "tháng cuối năm 2024": a quarter or month of the year ("6 tháng đầu năm" is HALF_YEAR_RE's).
+PERIOD_OF_YEAR_RE = re.compile(
+    rf"(?P<period>quý|tháng){S}(?P<which>đầu|cuối){S}(?:của{S})?năm(?:{S}(?P<y>{YEAR})(?![\d/]))?{_WORD_END}"
+)
+# "9 tháng đầu năm": the count of months on the left of PERIOD_OF_YEAR_RE's "tháng".
+MONTH_COUNT_LEFT_RE = re.compile(r"(?<![\d\w])(?:\d{1,2}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+$")
 # What stands right before a core token and changes its meaning.
 PREFIX_RE = re.compile(
     r"(?<!\w)(?P<prefix>"
@@ -150,7 +179,7 @@ PREFIX_RE = re.compile(
     # "trung tuần", "tuần thứ 2", "tuần cuối cùng của" (before a month): one "trong/vào" for both spares the
     # engine a second try at each place.
     r"|(?:trong\s+|vào\s+)?(?:(?:thượng|trung|hạ)\s+tuần"
-    r"|tuần\s+(?:thứ\s+)?(?:[1-5]|nhất|một|hai|ba|tư|bốn|năm|đầu|cuối(?:\s+cùng)?)(?:\s+của)?)"
+    r"|tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?:[1-5]|nhất|một|hai|ba|tư|bốn|năm|đầu(?:\s+tiên)?|cuối(?:\s+cùng)?)(?:\s+của)?)"
     r")\s*$"
 )
 # A verb that the phrase starts from: "Hoàn thành việc xây dựng kế hoạch trong quý I năm 2023".
@@ -168,6 +197,14 @@ LABEL_RE = re.compile(
     r"(?<!\w)(?P<label>(?:thời\s+gian|thời\s+hạn|tiến\s+độ|hạn)"
     r"(?:\s+(?P<qualifier>thực\s+hiện|hoàn\s+thành|dự\s+kiến|báo\s+cáo|nộp|gửi))?\s*:)\s*$"
 )
+# "Đợt 1:", "- Lần 2", "Giai đoạn II (" at a clause's start, or "tập huấn lần 2:": a batch's number, after
+# which a bare period ("Đợt 1: tháng 4/2024") is that batch's time, as after "Thời gian:".
+_BATCH = r"(?:đợt|lần|giai\s+đoạn|bước|phần)\s+(?:\d{1,2}|[ivx]{1,4}|một|hai|ba|bốn|tư|năm|cuối)"
+BATCH_LEFT_RE = re.compile(
+    rf"(?:(?:^|[.;:!?(\n,+•|]|^\s*[-–])\s*{_BATCH}\s*[:.)(–-]?|(?<!\w){_BATCH}\s*:)\s*$"
+)
+# What may follow a batch's time: the end of its clause or cell.
+BATCH_END_RE = re.compile(r"\s*(?:[.;,)|\n]|$)")
 # A clause starts here: the text on the left ends with punctuation, a bullet or a line break.
 CLAUSE_START_RE = re.compile(r"(?:^|[.;:!?(\n,\-+•]|\d\.)\s*$")
 SENTENCE_END_RE = re.compile(r"\s*(?:[.!?](?:\s|$)|$|\n)")

@@ -7,7 +7,8 @@ import re
 from datetime import date, timedelta
 
 from extraction import deadline_patterns as p
-from extraction.deadline_forms import (
+from extraction.deadline_forms import read_date
+from extraction.deadline_readings import (
     AT_DAY,
     LEFT,
     WITHIN,
@@ -19,9 +20,10 @@ from extraction.deadline_forms import (
     Strength,
     left_match,
     prefix_at,
-    read_date,
     year_of,
 )
+from extraction.deadline_recurring import yearly_from_form
+from extraction.deadline_school import school_years_form
 from models.deadlines import half_year_window, working_days_due, year_window
 from models.workdays import lunar_new_year
 
@@ -151,6 +153,8 @@ def ongoing_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: 
 
 def year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     year = int(match.group("y"))
+    if match.group("onward") and (yearly := yearly_from_form(text, match, year)) is not None:
+        return yearly  # "quý I năm 2025 và các năm tiếp theo": that quarter of each year
     if match.group("onward"):  # "năm 2025 và các năm tiếp theo": ongoing from that year on
         # Without "từ"/"trong" only where a cue or nothing else stands: a title ends so too.
         keeps_prefix = prefix == "từ" or prefix in WITHIN
@@ -180,15 +184,6 @@ def this_year_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
     return Found(match.start(), match.end(), reading)
 
 
-def _school_year(text: str, lead: int, first_year: int, last_year: int) -> Reading | None:
-    """ "năm học 2025-2026": 1 September to 31 May, the school year of the Ministry of Education's yearly
-    time frames (which end it "trước ngày 31/5"); a term ("học kỳ I năm học ...") is not read."""
-    if last_year != first_year + 1 or left_match(p.TERM_LEFT_RE, text, lead) is not None:
-        return None
-    return Reading(K.year, date(last_year, 5, 31), start=date(first_year, 9, 1), confidence=0.8,
-                   strength=Strength.bare)
-
-
 def year_range_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
     first_year, last_year = int(match.group("y1")), int(match.group("y2"))
     if not 0 < last_year - first_year <= 30:
@@ -197,12 +192,9 @@ def year_range_form(text: str, match: re.Match[str], prefix: str, start: int, ct
                       strength=Strength.bare)
     lead = left_match(p.RANGE_LEAD_RE, text, match.start())
     if lead is not None:  # "giai đoạn 2026-2030", "năm 2026-2027"
-        if text.startswith("năm học", lead):
-            school = _school_year(text, lead, first_year, last_year)
-            if school is None:
-                return None
-            reading = school
         prefix, start = prefix_at(text, lead)
+        if text.startswith("năm học", lead):
+            return school_years_form(text, match, lead, prefix, start)
     begin = match.start() if lead is None else lead
     keeps_prefix = prefix in WITHIN or prefix == "từ"
     return Found(start if keeps_prefix else begin, match.end(), reading)

@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from extraction import deadline_patterns as p
-from extraction.deadline_forms import (
+from extraction.deadline_readings import (
     LEFT,
     WITHIN,
     Context,
@@ -118,18 +118,40 @@ def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
 
 def _named_month_of_year(text: str, match: re.Match[str], ctx: Context) -> Found | None:
     """ "(vào) tháng 12 hằng năm", "quý I hằng năm": due on the last day of that month (quarter), yearly."""
-    left = text[max(0, match.start() - LEFT):match.start()]
+    named = _named_month(text, match.start())
+    if named is None:
+        return None
+    month, begin = named
+    prefix, start = prefix_at(text, begin)
+    reading = _recurring(Recurrence(frequency=Frequency.yearly, month=month), ctx, 0.8, Strength.positional)
+    return Found(start if prefix in WITHIN else begin, match.end(), reading)
+
+
+def yearly_from_form(text: str, match: re.Match[str], year: int) -> Found | None:
+    """ "Quý I năm 2025 và các năm tiếp theo", "tháng 12 năm 2024 và những năm sau": that quarter (month) of
+    `year` and of each year after it; `match` is the year's, with its onward words."""
+    named = _named_month(text, match.start())
+    if named is None:
+        return None
+    month, begin = named
+    prefix, start = prefix_at(text, begin)
+    rule = Recurrence(frequency=Frequency.yearly, month=month)
+    first = date(year, 1, 1)
+    strength = Strength.positional if prefix in WITHIN else Strength.bare
+    reading = Reading(K.recurring, _first_occurrence(rule, first), start=first, confidence=0.8,
+                      strength=strength, recurrence=rule)
+    return Found(start if prefix in WITHIN else begin, match.end(), reading)
+
+
+def _named_month(text: str, position: int) -> tuple[int, int] | None:
+    """The month of the year ("tháng 12", the last of "quý I") named right before `position`, and where."""
+    left = text[max(0, position - LEFT):position]
     named = p.YEARLY_PERIOD_LEFT_RE.search(left)
     if named is None:
         return None
     quarter = named.group("q")
     month = 3 * (p.ROMAN.get(quarter) or int(quarter)) if quarter else int(named.group("m"))
-    if not 1 <= month <= 12:
-        return None
-    begin = match.start() - (len(left) - named.start())
-    prefix, start = prefix_at(text, begin)
-    reading = _recurring(Recurrence(frequency=Frequency.yearly, month=month), ctx, 0.8, Strength.positional)
-    return Found(start if prefix in WITHIN else begin, match.end(), reading)
+    return (month, position - (len(left) - named.start())) if 1 <= month <= 12 else None
 
 
 def _with_day_rule(text: str, match: re.Match[str], ctx: Context) -> Found | None:

@@ -18,18 +18,10 @@ from datetime import date
 from functools import cache
 
 from extraction import deadline_patterns as p
+from extraction.deadline_accents import accented
 from extraction.deadline_cues import DeadlineMatch
 from extraction.deadline_cues import accepted as _accepted
-from extraction.deadline_forms import (
-    Context,
-    Found,
-    Unreadable,
-    date_form,
-    left_match,
-    month_form,
-    prefix_at,
-    quarter_form,
-)
+from extraction.deadline_forms import date_form, month_form, quarter_form
 from extraction.deadline_periods import (
     half_year_form,
     ongoing_form,
@@ -42,7 +34,10 @@ from extraction.deadline_periods import (
     year_range_form,
     year_start_form,
 )
+from extraction.deadline_readings import Context, Found, Unreadable, left_match, prefix_at
 from extraction.deadline_recurring import recurring_day_form, recurring_form
+from extraction.deadline_relative import period_of_year_form, this_period_form
+from extraction.deadline_school import school_year_form, term_form
 from extraction.events import EventMatch, find_events
 from extraction.normalize import normalize_line
 from models.deadlines import Deadline, DeadlineKind
@@ -97,6 +92,10 @@ FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
     (p.YEAR_END_RE.finditer, year_end_form, (("cuối",),)),
     (p.YEAR_START_RE.finditer, year_start_form, (("đầu",),)),
     (p.SEASON_RE.finditer, season_form, (("hè",),)),
+    (p.TERM_RE.finditer, term_form, (("học",), ("kỳ", "kì"))),
+    (p.SCHOOL_YEAR_RE.finditer, school_year_form, (("học",), ("năm",))),
+    (p.THIS_PERIOD_RE.finditer, this_period_form, (("tháng", "quý", "tuần"), ("này",))),
+    (p.PERIOD_OF_YEAR_RE.finditer, period_of_year_form, (("tháng", "quý"), ("đầu", "cuối"), ("năm",))),
     (p.RECURRING_DAY_RE.finditer, recurring_day_form, ((DIGIT,), ("ngày",))),
     (_recurring, recurring_form, (("định", "hằng", "hàng"),)),
     (p.WORKING_DAYS_RE.finditer, working_days_form, ((DIGIT,), ("ngày",))),
@@ -124,7 +123,7 @@ def _forms(present: frozenset[str]) -> tuple[tuple[Finder, Builder], ...]:
 def find_deadlines(text: str, *, year: int | None = None, issued: date | None = None) -> list[DeadlineMatch]:
     """Every deadline phrase in `text`, in order; `year` (else `issued.year`) dates phrases without one."""
     context = Context.of(year, issued)
-    lower = p.lower(text)
+    lower = accented(p.lower(text))
     candidates = _candidates(lower, context)
     if not candidates:  # most clauses: the events that would block a phrase need not be looked for
         return []
@@ -178,7 +177,7 @@ def find_deadline(text: str, *, year: int | None = None, issued: date | None = N
 def parse_deadline(phrase: str, *, year: int | None = None, issued: date | None = None) -> Deadline:
     """A phrase known to be a deadline ("Quý IV/2026", "trước ngày 10/4/2024", "Thường xuyên")."""
     text = normalize_line(phrase)
-    lower = p.lower(text)
+    lower = accented(p.lower(text))
     context = Context.of(year, issued)
     try:
         found = _candidates(lower, context, strict=True)
