@@ -134,10 +134,13 @@ def _bare_line(raw: str) -> str:
 
 
 # A heading that is only a time: "Tháng 3:", "Quý II/2026:", "Học kỳ I:", "6 tháng cuối năm:".
-_PERIOD_HEADING = re.compile(
-    r"^(?:(?:tháng|quý|học kỳ|đợt)\s+[\dIVX]{1,4}(?:/\d{4}|\s+năm\s+\d{4})?|6 tháng (?:đầu|cuối) năm)\s*:$",
-    re.IGNORECASE,
+_PERIOD = (
+    r"(?:(?:tháng|quý|học kỳ|đợt)\s+[\dIVX]{1,4}(?:/\d{4}|\s+năm\s+\d{4}|\s+năm học\s+\d{4}\s*-\s*\d{4})?"
+    r"|6 tháng (?:đầu|cuối) năm(?:\s+\d{4})?)"
 )
+_PERIOD_HEADING = re.compile(rf"^{_PERIOD}\s*:$", re.IGNORECASE)
+# A numbered section titled by a time alone ("1. Học kỳ I", "II. QUÝ III/2026"): the same, with a number.
+_PERIOD_TITLE = re.compile(rf"^{_PERIOD}\s*:?$", re.IGNORECASE)
 
 
 @dataclass
@@ -145,6 +148,7 @@ class _State:
     roman: str = ""
     decimal: tuple[str, ...] = ()
     period: str = ""
+    period_section: tuple[str, ...] | None = None  # the numbered section titled by `period`, if one is
 
     def path(self) -> tuple[str, ...]:
         return ((self.roman,) if self.roman else ()) + self.decimal
@@ -206,8 +210,22 @@ def _paragraph(line: str, number: int, state: _State, found: tuple[str, str, str
         return Paragraph(line, "", "plain", state.path(), number, number, period=state.period)
     kind, marker, rest = found
     if kind == "roman":
-        state.roman, state.decimal, state.period = marker, (), ""
+        state.roman, state.decimal = marker, ()
+        _numbered_period(state, rest)
     elif kind == "decimal":
-        state.decimal, state.period = tuple(marker.split(".")), ""
+        state.decimal = tuple(marker.split("."))
+        _numbered_period(state, rest)
     depth = BULLET_DEPTH.get(marker, 1) if kind == "bullet" else 0
     return Paragraph(rest.strip(), marker, kind, state.path(), number, number, depth, state.period)
+
+
+def _numbered_period(state: _State, title: str) -> None:
+    """The time a numbered section stands for: its own title when that is a time alone, else the time of
+    the section titled by one that it lies within ("1.2." under "1. Học kỳ I"), else none."""
+    if _PERIOD_TITLE.match(title):
+        state.period, state.period_section = title.rstrip(" :"), state.path()
+        return
+    under = state.period_section
+    inside = under is not None and state.path()[: len(under)] == under
+    if not inside or state.path() == under:
+        state.period, state.period_section = "", None

@@ -83,7 +83,7 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
             if "task" in found and ("lead" in found or "performer" in found or "deadline" in found):
                 kinds = found
             continue
-        if not rows and _time_subheaders(cells, kinds):
+        if not rows and (_time_subheaders(cells, kinds) or _role_subheaders(cells, kinds)):
             continue
         named = {k: c for k, c in zip(kinds, cells, strict=False) if k}
         number = named.get("number", "").strip(". ")
@@ -113,6 +113,28 @@ def _time_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
             kinds[i] = None
     kinds.extend([None] * (len(low) - len(kinds)))
     kinds[ends[-1]] = "deadline"
+    return True
+
+
+# Kinds a second header row may give the columns under a spanning cell ("Đơn vị thực hiện" over "Chủ trì |
+# Phối hợp"); a short cell of one of them in a row without a number is no task's.
+_SUBHEADER_KINDS = frozenset({"lead", "participant", "performer", "deadline"})
+_SUBHEADER_WORDS = 5
+
+
+def _role_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
+    """Whether `cells` is a second header row naming the columns under a header cell spanning them; `kinds`
+    then takes the kinds it names."""
+    named = {i: column_kind(c) for i, c in enumerate(cells) if c}
+    if not named or any(len(cells[i].split()) > _SUBHEADER_WORDS for i in named):
+        return False
+    if not all(kind in _SUBHEADER_KINDS for kind in named.values()):
+        return False
+    if "lead" not in named.values() and "participant" not in named.values():
+        return False
+    kinds.extend([None] * (len(cells) - len(kinds)))
+    for i, kind in named.items():
+        kinds[i] = kind
     return True
 
 
