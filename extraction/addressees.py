@@ -13,10 +13,10 @@ from extraction.units import read_units
 ADDRESSED = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
 _LIST_MARK = re.compile(r"^[-+•*]\s*")
 _MAX_LINES = 30  # the addressees' block sits in the head: never read far
-# "Các đơn vị", "Thủ trưởng các cơ quan, đơn vị nêu trên": nobody but the addressees. "Liên quan" (those
-# concerned) may be wider than them, so it is not among these.
+# "Các đơn vị", "Thủ trưởng các cơ quan, đơn vị nêu trên", "Quý cơ quan": nobody but the addressees. "Liên
+# quan" (those concerned) may be wider than them, so it is not among these.
 _ADDRESSEES_AS_A_GROUP = re.compile(
-    r"^(?:(?:thủ trưởng|người đứng đầu|lãnh đạo)\s+)?các\s+(?:cơ quan|đơn vị|địa phương)"
+    r"^(?:(?:thủ trưởng|người đứng đầu|lãnh đạo)\s+)?(?:các|quý)\s+(?:cơ quan|đơn vị|địa phương)"
     r"(?:\s*(?:,|và)\s*(?:cơ quan|đơn vị|địa phương))*(?:\s+(?:nêu|kể)?\s*trên)?$",
     re.IGNORECASE,
 )

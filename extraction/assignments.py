@@ -15,15 +15,16 @@ import re
 from extraction import lexicon as lx
 from extraction.clauses import DIRECTIVE, Clause, clause_without_units, read_clause, sentences
 from extraction.deadlines import find_deadlines
-from extraction.labels import labelled
+from extraction.labels import inline_labels, labelled
 from extraction.parentheses import parenthesised_units
 from extraction.reading import TIME_LABEL, Reading, deadline_of, new_task
 from extraction.sections import Outline, Paragraph
 from extraction.tasks import FoundTask, finish
+from extraction.tokens import CAPITAL
 from extraction.units import read_units, regarding, unit_heading
 from models.deadlines import Deadline
 
-_LABEL = re.compile(r"^(?P<label>[A-ZĐÀ-Ỹ][^:]{1,40}?)\s*:\s*(?P<rest>.*)$")
+_LABEL = re.compile(rf"^(?P<label>{CAPITAL}[^:]{{1,40}}?)\s*:\s*(?P<rest>.*)$")
 _TITLE_PARTS = re.compile(r",|;|\bvà\b")
 # A sentence whose units only join the task before it: "Y phối hợp thực hiện.", "Y tham gia."
 _JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.;,]*$", re.IGNORECASE)
@@ -120,6 +121,8 @@ def _read_paragraph(reading: Reading, paragraph: Paragraph) -> None:
 def _after_label(text: str) -> str | None:
     """The content of "Phân công thực hiện: Giao ..."; None for a bare title."""
     m = _LABEL.match(text)
+    if m and ". " in m.group("label"):
+        return text  # "Số hóa hồ sơ. Cơ quan chủ trì: X": a sentence, then a label of its own
     if m and read_units(m.group("label"), regarding(m.group("label")), persons=True) is None:
         return m.group("rest") or None
     return text
@@ -130,6 +133,8 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
     if _lead_in(reading, paragraph, text):
         return
     pieces = sentences(text)
+    if ":" in text and len(pieces) > 1 and inline_labels(reading, paragraph, pieces):
+        return
     bracketed = _bracketed(reading, paragraph, text, pieces)
     if bracketed is True:
         return

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from extraction.tokens import CAPITAL
+
 _ISSUED_WITH = re.compile(r"^[(*\s]*Ban hành kèm theo\s+(?:Quyết định|Nghị quyết|Chỉ thị)\b", re.IGNORECASE)
-_SECTION = re.compile(r"^(?:[IVX]{1,4}|Điều\s+1|1)\s*[.):]\s+[A-ZĐÀ-Ỹ“\"]")
+_SECTION = re.compile(rf"^(?:[IVX]{{1,4}}|Điều\s+1|1)\s*[.):]\s+(?:{CAPITAL}|[“\"])")
 _END = re.compile(r"^(?:Nơi nhận\b|PHỤ LỤC\b|Phụ lục\s*(?:\d|[IVX]+\b|$))")
 _PLAN_TITLE = re.compile(r"^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|PHƯƠNG ÁN)\b")
 _LOOK_BACK = 6  # lines from the attached plan's title to the note

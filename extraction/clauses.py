@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
+from extraction.tokens import CAPITAL
 from extraction.units import UnitList, read_units
 
 # The gap between two sentences, after the mark that ends the first. The pattern opens with the mark (not
@@ -18,7 +19,7 @@ from extraction.units import UnitList, read_units
 # After a semicolon, a word in lower case opens a sentence when it addresses units or the units it opens
 # act (`_opens_clause`).
 _SENTENCE_END = re.compile(
-    r"[.;!?](?:(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)(?P<after_semicolon>\s+)(?=[^\W\d_]))"
+    rf"[.;!?](?:(?P<gap>[\s*]+)(?=[“\"(]?{CAPITAL})|(?<=;)(?P<after_semicolon>\s+)(?=[^\W\d_]))"
 )
 _ADDRESSING_AT = re.compile(r"(?:" + "|".join(lx.ADDRESSING) + r")\s")
 # Words after units that relate them to the sentence before rather than give them work of their own

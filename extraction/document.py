@@ -18,6 +18,7 @@ from extraction.references import (
     merge_references,
 )
 from extraction.signature import RECIPIENTS, SIGN_TITLE, read_contact, read_recipients, read_signer
+from extraction.tokens import CAPITAL
 from models.documents import Document, DocumentKind, Received, Reference
 
 _KINDS = {
@@ -37,7 +38,8 @@ _OWN_NUMBER = re.compile(rf"^Số\s*:?\s*(?P<number>{NUMBER})")
 _STAMP_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,7})\s*$")
 _STAMP_DATE = re.compile(r"^Ngày\s*:?\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$")
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][^\d,]{1,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+    rf"(?P<place>{CAPITAL}[^\d,]{{1,40}}),"
+    r"\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
 _NEWS_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
@@ -103,10 +105,10 @@ def _kind_line(lines: list[str]) -> tuple[int, DocumentKind | None, str]:
 
 def _body_first(lines: list[str], kind_at: int) -> int:
     for number in range(kind_at + 1, len(lines) + 1):
-        if re.match(r"^(?:[IVX]{1,4}|Điều\s+1)\s*[.):]\s+[A-ZĐÀ-Ỹ“\"]", lines[number - 1].strip()):
+        if re.match(rf"^(?:[IVX]{{1,4}}|Điều\s+1)\s*[.):]\s+(?:{CAPITAL}|[“\"])", lines[number - 1].strip()):
             return number
     for number in range(kind_at + 1, len(lines) + 1):
-        if re.match(r"^1\s*[.)]\s+[A-ZĐÀ-Ỹ]", lines[number - 1].strip()):
+        if re.match(rf"^1\s*[.)]\s+{CAPITAL}", lines[number - 1].strip()):
             return number
     return kind_at + 1 if kind_at else _after_head(lines)
 

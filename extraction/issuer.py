@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from extraction.tokens import CAPITAL, LOWER
 from extraction.units import read_units
 
 _NATIONAL = ("ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI", "ĐỘC LẬP", "Độc lập")
@@ -22,7 +23,7 @@ _BODY_HEADS = ("ban", "sở", "phòng", "cục", "vụ", "viện", "trường", 
 # "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỈNH QUẢNG NAM Độc lập - Tự do - Hạnh phúc".
 _RIGHT_COLUMN = re.compile(
     r"\s(?:CỘNG HÒA XÃ HỘI|ĐẢNG CỘNG SẢN VIỆT NAM|Độc lập\s*[-–]|ĐỘC LẬP\s*[-–])"
-    r"|\s[A-ZĐÀ-Ỹ][a-zà-ỹđ][^,]{0,40},\s*ngày\s+\d"
+    rf"|\s{CAPITAL}{LOWER}[^,]{{0,40}},\s*ngày\s+\d"
 )
 
 
@@ -57,7 +58,7 @@ def read_issuer(lines: list[str], kind_at: int, rest: str, header_end: int) -> s
 
 _LEVEL_START = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b(?!\s+ỦY)")
 _PEOPLES_BODY = re.compile(r"^(?:UBND|ỦY BAN NHÂN DÂN|HĐND|HỘI ĐỒNG NHÂN DÂN)\s+")
-_PLACE = r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]*){0,2})"
+_PLACE = rf"(?P<place>(?:{CAPITAL}{LOWER}*)(?:\s+{CAPITAL}{LOWER}*){{0,2}})"
 _COMMITTEE_LEVEL = {"thành ủy": "thành phố", "tỉnh ủy": "tỉnh", "huyện ủy": "huyện", "quận ủy": "quận",
                     "thị ủy": "thị xã", "tỉnh đoàn": "tỉnh", "huyện đoàn": "huyện", "thành đoàn": "thành phố"}
 
@@ -127,7 +128,7 @@ def _with_place(issuer: str, lines: list[str]) -> str:
 
 def _named_committee(committee: str, lines: list[str]) -> str | None:
     """The place of the committee the document's head names ("TỈNH ỦY HÀ TĨNH" → "Hà Tĩnh")."""
-    heading = re.compile(rf"^{committee.upper()}\s+(?P<place>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]{{1,30}})$")
+    heading = re.compile(rf"^{committee.upper()}\s+(?P<place>{CAPITAL}(?:{CAPITAL}| ){{1,30}})$")
     for line in lines[:HEAD_LINES]:
         m = heading.match(left_column(line.strip().strip("*").strip()))
         if m:

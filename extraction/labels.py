@@ -31,6 +31,28 @@ def labelled(reading: Reading, paragraph: Paragraph) -> bool:
     return _labelled_part(reading, paragraph, paragraph.text)
 
 
+def inline_labels(reading: Reading, paragraph: Paragraph, pieces: list[tuple[int, str]]) -> bool:
+    """ "Rà soát thủ tục hành chính. Đơn vị chủ trì: X; đơn vị phối hợp: Y. Thời gian: Z.": a paragraph whose
+    first sentence is the task and every later one a label makes one task of the labels' units and time."""
+    labels = [p.strip(" .;") for _, piece in pieces[1:] for p in piece.split(";") if p.strip(" .;")]
+    if not labels or _is_label(pieces[0][1].strip()) or not all(_is_label(p) for p in labels):
+        return False
+    if not any(_LEAD_LABEL.match(p) for p in labels):
+        return False
+    task = new_task(reading, paragraph, pieces[0][1], Clause(pieces[0][1]))
+    task.source, task.named, task.confidence = "label", True, 1.0
+    for text in labels:
+        time, lead = TIME_LABEL.match(text), _LEAD_LABEL.match(text)
+        if time:
+            task.deadline = task.deadline or deadline_of(reading, text)
+            continue
+        units = read_units((lead or _PARTNER_LABEL.match(text)).group("v"), persons=True)  # type: ignore[union-attr]
+        if units is not None:
+            (task.leads if lead else task.participants).extend(units.names)
+            task.groups.update(n for n, g in zip(units.names, units.groups, strict=True) if g)
+    return True
+
+
 def _is_label(text: str) -> bool:
     return any(label.match(text) for label in (TIME_LABEL, _LEAD_LABEL, _PARTNER_LABEL))
 

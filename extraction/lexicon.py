@@ -10,6 +10,7 @@ from __future__ import annotations
 # Words that open a list of units without being part of a unit's name.
 QUANTIFIERS = (
     "tất cả các", "toàn thể", "các", "mỗi", "từng", "những", "100%",
+    "quý",  # "Đề nghị Quý cơ quan, đơn vị ...": a letter's polite "you", its addressees
 )
 
 # Heads that name one body when followed by a proper name ("Ban Tuyên giáo", "Sở Nội vụ"), or a
@@ -20,7 +21,7 @@ NAMED_HEADS = (
     "đài", "báo", "tạp chí", "bộ", "hội", "đoàn", "liên đoàn", "công đoàn", "ngân hàng", "kho bạc",
     "công ty", "tổng công ty", "tập đoàn", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án",
     "thanh tra", "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
-    "tổ đại biểu", "đoàn đại biểu", "tổ công tác", "trạm", "thông tấn xã",
+    "tổ đại biểu", "đoàn đại biểu", "tổ công tác", "trạm", "thông tấn xã", "quỹ", "đồn",
 )
 
 # Heads that are a unit (or a kind of units) by themselves.
@@ -41,7 +42,7 @@ GENERIC_HEADS = (
     "thị trấn", "ban, ngành", "quận ủy", "huyện ủy", "đảng ủy", "cơ sở", "ban", "sở",
     "chi, đảng bộ",  # "các chi, đảng bộ cơ sở": the chi bộ and đảng bộ, "bộ" written once
     "đặc khu",  # the island level beside xã and phường since 2025
-    "chủ đầu tư", "thôn", "tổ dân phố",
+    "chủ đầu tư", "thôn", "tổ dân phố", "khu dân cư",
 )
 
 # "tổ chức" is a noun ("tổ chức đảng") only before these words, else a verb ("tổ chức hội nghị").
@@ -52,14 +53,14 @@ ORGANISATION_NOUN_NEXT = (
 # Titles of the person at the head of a body: "Giám đốc Sở Y tế" is told what the Sở is to do.
 OFFICE_HOLDERS = (
     "tổng giám đốc", "giám đốc", "chủ tịch", "thủ trưởng", "người đứng đầu", "bí thư", "trưởng",
-    "bộ trưởng",
+    "bộ trưởng", "hiệu trưởng",
 )
 
 # People addressed as a category; taken as units only where a list item or paragraph opens.
 PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",
     "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
-    "hội viên", "đại biểu", "trưởng", "bộ trưởng",
+    "hội viên", "đại biểu", "trưởng", "bộ trưởng", "hiệu trưởng",
 )
 
 # People by the kind of post they hold: capitalised after "và" they go on a body's name ("Cục Nhà giáo
@@ -78,7 +79,21 @@ NAME_WORDS = (
     "người đứng đầu", "tổ quốc", "việt nam", "tự quản", "đồng chí", "ủy viên", "chi bộ", "đảng bộ",
     "cấp ủy", "đảng ủy", "huyện ủy", "quận ủy", "tỉnh ủy", "thành ủy", "hành chính", "sự nghiệp",
     "công lập", "ngoài công lập", "trường học", "biên phòng", "đặc khu", "nông thôn mới", "ngang bộ",
-    "hành chính công", "trung học phổ thông", "trung học cơ sở", "tiểu học", "mầm non", "phổ thông",
+    "hành chính công", "giao thông", "trung học phổ thông", "trung học cơ sở", "tiểu học", "mầm non",
+    "phổ thông", "chi nhánh", "khu dân cư",
+)
+
+# Words of a name whose second syllable alone is a verb of PREDICATES ("giao", "ký", "cử", "trình"):
+# capitalised they are one word of the name ("Bộ Ngoại giao", "Văn phòng Đăng ký đất đai", "Ủy ban Bầu cử").
+VERB_SYLLABLE_WORDS = (
+    "ngoại giao", "đăng ký", "bầu cử", "công trình", "chương trình", "công nghệ thông tin", "cán bộ quản lý",
+)
+
+# Levels of schools: after a comma or "và" they go on naming schools of one head ("Các trường mầm non, tiểu
+# học, trung học cơ sở"), where a kind of body would need a head of its own.
+SCHOOL_LEVELS = (
+    "mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông", "phổ thông dân tộc nội trú",
+    "phổ thông", "trung học",
 )
 
 # Words that may follow "và" inside one name ("Phát thanh và Truyền hình", "Giáo dục và đào tạo").
@@ -104,7 +119,31 @@ PREDICATES = (
     "thẩm tra", "ký", "cử", "mở", "rà", "đưa", "vận hành", "theo", "tại", "trong", "về", "để", "nhằm",
     "với", "vào", "thống nhất", "bám sát", "định hướng", "tuyên dương", "kết nạp", "đầu tư", "huy động",
     "sử dụng", "cải cách", "sắp xếp", "đề ra", "ứng dụng", "thúc đẩy", "mở rộng", "nắm", "chấn chỉnh",
-    "thẩm", "soạn thảo", "dự thảo", "lấy", "phản ánh",
+    "thẩm", "soạn thảo", "dự thảo", "lấy", "phản ánh", "phụ trách",
+)
+
+# Bodies named by what they deal with or where they sit take a phrase after their name: "Ban Chỉ đạo tỉnh
+# về chuyển đổi số", "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp", "Văn phòng đại diện Bộ X tại ...",
+# "Ban Quản lý dự án đầu tư xây dựng ... tỉnh". By the word that opens the phrase ("" for any word that
+# would otherwise end the name), the words of the name before it that let it take one.
+NAME_COMPLEMENTS = {
+    "về": (
+        "ban chỉ đạo", "ủy ban quốc gia", "hội đồng quốc gia", "hội đồng tư vấn", "tổ công tác", "tiểu ban",
+    ),
+    "tại": ("đại diện", "thường trú", "chi nhánh", "quản lý vốn"),
+    "": ("ban quản lý dự án", "ban chỉ đạo"),
+}
+
+# What a name's phrase ends with when its unit is the subject: a role, or a colon after a heading's unit.
+ROLE_WORDS = (
+    "chủ trì", "phối hợp", "tham gia", "có trách nhiệm", "chịu trách nhiệm", "là cơ quan", "làm đầu mối",
+)
+
+# Places and papers that a "tại"/"về" phrase after a unit's name points to: the sentence's, not the name's.
+NOT_NAME_COMPLEMENTS = (
+    "hội nghị", "cuộc họp", "buổi", "kỳ họp", "phiên họp", "văn bản", "công văn", "quyết định", "kế hoạch",
+    "thông báo", "tờ trình", "báo cáo", "nghị quyết", "chỉ thị", "kết luận", "hướng dẫn", "điều", "khoản",
+    "phụ lục", "địa bàn", "cơ sở", "địa phương", "trụ sở", "việc", "kết quả", "tình hình", "tiến độ",
 )
 
 # Sentence openers to skip before a subject: connectives, not part of the subject.
@@ -116,6 +155,7 @@ CONNECTIVES = (
 # Verbs that address a unit: "Đề nghị X ...", "Giao X ...", "Yêu cầu X ...".
 ADDRESSING = (
     "đề nghị", "giao cho", "giao", "yêu cầu", "phân công", "ủy quyền cho", "ủy quyền",
+    "rất mong",  # a letter's polite request: "Rất mong Quý cơ quan quan tâm, phối hợp ..."
 )
 
 # Top-level section titles that tell of results, context or purpose rather than assign work.

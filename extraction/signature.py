@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from extraction.tokens import CAPITAL, LOWER
 from models.documents import Person
 
 SIGN_TITLE = re.compile(
@@ -14,9 +15,9 @@ SIGN_TITLE = re.compile(
     r"TRƯỞNG CÔNG AN|BÍ THƯ THƯỜNG TRỰC)\b"
 )
 RECIPIENTS = re.compile(r"^Nơi nhận\s*:?", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]*$")
+_NAME = re.compile(rf"^(?:{CAPITAL}{LOWER}*\s+){{1,4}}{CAPITAL}{LOWER}*$")
 _CONTACT = re.compile(
-    r"đồng chí\s+(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s*){2,5}),\s*(?P<title>[^,;()]{2,40}?),\s*"
+    rf"đồng chí\s+(?P<name>(?:{CAPITAL}{LOWER}*\s*){{2,5}}),\s*(?P<title>[^,;()]{{2,40}}?),\s*"
     r"(?:SĐT|ĐT|điện thoại|số điện thoại)\s*:?\s*(?P<phone>[\d .]{8,15}\d)",
     re.IGNORECASE,
 )

@@ -8,8 +8,21 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
+
+
+def _latin_letters(upper: bool) -> str:
+    """The accented Latin letters of one case, Vietnamese's among them, for a character class: the range
+    "À-Ỹ" that looks like the capitals runs through both cases (and Greek and Cyrillic) in between."""
+    found = (chr(c) for r in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(*r))
+    return "".join(ch for ch in found if unicodedata.category(ch) == ("Lu" if upper else "Ll"))
+
+
+# One capital (or lower-case) letter, accented or not, for patterns: "[A-ZĐÀ-Ỹ]" also takes "đ", "ư", "ả".
+CAPITAL = "[A-Z" + _latin_letters(upper=True) + "]"
+LOWER = "[a-z" + _latin_letters(upper=False) + "]"
 
 _TOKEN = re.compile(r"\w+(?:[-/.&’']\w+)*%?|[^\w\s]")
 

@@ -1,66 +1,35 @@
-"""The words unit names are read with (heads, name words, predicates, from `extraction.lexicon`) and the
-scan of one unit's head and the words of its name, token by token."""
+"""The scan of one unit's head and the words of its name, token by token, with the phrase tables of
+`extraction.unit_tables` (heads, name words, predicates)."""
 
 from __future__ import annotations
 
-import itertools
-import re
-
-from extraction import lexicon as lx
-from extraction.tokens import Tokens, lows, tokenize
-
-
-def phrases(words: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in words:
-        parts = tuple(t.text for t in tokenize(phrase))
-        table.setdefault(parts[0], []).append(parts)
-    for options in table.values():
-        options.sort(key=len, reverse=True)
-    return table
-
-
-QUANT = phrases(lx.QUANTIFIERS)
-NAMED = phrases(lx.NAMED_HEADS)
-INSTITUTION = phrases(lx.INSTITUTION_HEADS)
-GENERIC = phrases(lx.GENERIC_HEADS)
-PERSON = phrases(lx.PERSON_HEADS)
-NAME_WORDS = phrases(lx.NAME_WORDS)
-FIELD = phrases(lx.FIELD_WORDS)
-PREDICATES = phrases(lx.PREDICATES)
-STAFF = phrases(lx.STAFF)
-# Heads of offices that may follow a complete name when table cells run together.
-OFFICES = phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
-GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}
-# Generic heads that are ordinary words at the start of a sentence ("Ban hành", "Huyện tổ chức").
-NEEDS_LIST = {
-    tuple(t.text for t in tokenize(w))
-    for w in lx.GENERIC_HEADS
-    if " " not in w or w in ("thành phố", "thị xã", "thị trấn", "cơ sở")
-}
-# Lower-case words after a capitalised one inside a name: "Kiểm soát bệnh tật", "Quản lý đô thị".
-MAX_TAILS = 3
-_ROMAN_NUMERAL = re.compile(r"[IVXL]{1,5}")
-LEVEL_ENDS = frozenset({"tỉnh", "huyện", "xã", "phường", "quận", "phố", "trấn", "trung ương", "khu"})
-COMMITTEES = frozenset({"thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy", "thị ủy", "đảng ủy"})
-FRONT_PARTNERS = ("tổ chức chính trị", "đoàn thể", "tổ chức thành viên", "hội")
-
-
-def match(table: dict[str, list[tuple[str, ...]]], tokens: Tokens, i: int) -> int:
-    """Length in tokens of the longest phrase of `table` at tokens[i], 0 if none."""
-    options = table.get(tokens[i].low) if (0 <= i < tokens.read or tokens.has(i)) else None
-    if not options:
-        return 0
-    for phrase in options:
-        # The first word is the table's key: only the words after it need comparing.
-        n = len(phrase)
-        if n == 1:
-            return 1
-        there = i + n <= tokens.read or tokens.has(i + n - 1)
-        if there and tokens[i + 1].low == phrase[1] and (n == 2 or lows(tokens[i + 2 : i + n]) == phrase[2:]):
-            return n
-    return 0
-
+from extraction.name_complements import complement_end
+from extraction.tokens import Tokens, lows
+from extraction.unit_tables import (
+    BODY_WORDS,
+    COMMITTEES,
+    FIELD,
+    GENERIC,
+    GENERIC_SET,
+    HEAD_WORDS,
+    INSTITUTION,
+    LEVEL_ENDS,
+    MAX_TAILS,
+    NAME_WORDS,
+    NAMED,
+    NEEDS_LIST,
+    NEXT_UNIT_WORDS,
+    OFFICES,
+    PERSON,
+    PREDICATES,
+    QUANT,
+    ROMAN_NUMERAL,
+    SCHOOL_LEVELS,
+    STAFF,
+    VERB_SYLLABLES,
+    match,
+    phrases,
+)
 
 
 def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
@@ -88,7 +57,9 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
     if named > best:
         after = tokens[j + named] if tokens.has(j + named) else None
         proper = after is not None and after.capitalised and after.text[0].isalpha()
-        if q or in_list or proper or (after is not None and levelled(tokens, j + named)):
+        placed = after is not None and levelled(tokens, j + named)
+        subject = after is not None and after.low in ("về", "tại") and _complemented(tokens, j, named)
+        if q or in_list or proper or placed or subject:
             best, kind = named, "named"
     if not best and q and tok.low == "tổ" and tokens.has(j + 1) and tokens[j + 1].low == "chức":
         best, kind = 2, "generic"
@@ -112,9 +83,19 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
 _HEAD_TABLES = ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person"))
 
 
+def _complemented(tokens: Tokens, j: int, named: int) -> bool:
+    """ "Tổ công tác về cải cách thủ tục hành chính tỉnh chủ trì": a head named by its subject alone."""
+    return complement_end(tokens, j + named, lows(tokens[j : j + named]), j + named) > 0
+
+
+_OF_THE_PEOPLE = phrases(("nhân dân",))
+
+
 def levelled(tokens: Tokens, i: int) -> bool:
     """ "Thanh tra huyện Minh Hà", "Thanh tra tỉnh chủ trì", "Thanh tra thành phố.": a head followed by its
     level, then a place, a predicate or the end of the list, names a body."""
+    if match(_OF_THE_PEOPLE, tokens, i):  # "Tòa án nhân dân tỉnh", "Tòa án nhân dân các huyện"
+        i += 2 + (tokens.has(i + 2) and tokens[i + 2].low == "các")
     n = match(NAME_WORDS, tokens, i)
     if not n or tokens[i + n - 1].low not in LEVEL_ENDS:
         return False
@@ -139,13 +120,15 @@ def inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
     return no_head and not match(PREDICATES, tokens, nxt)
 
 
-def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> tuple[int, str]:
+def name_end(
+    tokens: Tokens, i: int, *, persons: bool, commas: bool = False, head: tuple[str, ...] = ()
+) -> tuple[int, str]:
     """Index after the last word of the name that starts at tokens[i], and why it ended there.
 
     Lower-case words after a capitalised one are read as the end of a name ("Kiểm soát bệnh tật") only
     while the name may go on: after a place named by its level ("xã Quang Bình") or when more ordinary
     words follow them, they are what the unit does ("... Sở Xây dựng bồi dưỡng kỹ năng"): "verb"."""
-    tails, after_capital, named, tail_from, placed = 0, True, 0, i, False
+    tails, after_capital, named, tail_from, placed, first = 0, True, 0, i, False, i
     while 0 <= i < tokens.read or tokens.has(i):
         tok = tokens[i]
         if tok.text in (",", ";") or tok.low == "và":
@@ -153,6 +136,10 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
             # word follows ("Xây dựng và Tài chính"; "Giáo dục và Đào tạo" is one name).
             parts = commas and (tok.text == "," or not match(FIELD, tokens, i + 1))
             joins = tok.text != ";" and not parts
+            schools = match(SCHOOL_LEVELS, tokens, i + 1) if joins else 0
+            if schools and tokens.has(i + 1) and not tokens[i + 1].capitalised:
+                i, tails = i + 1 + schools, 0  # "Các trường mầm non, tiểu học": one head, levels of it
+                continue
             if joins and inside_name(tokens, i, persons=persons):
                 field_words = match(FIELD, tokens, i + 1) if tok.low == "và" else 0
                 i, tails = i + 1 + field_words, 0
@@ -174,18 +161,26 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
             if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
                 return i, "adjacent"
             # "xã Quang Bình", "khu vực XI": after a place or a numbered area nothing more of the name follows
-            numbered = tok.text[0] in "IVXL" and _ROMAN_NUMERAL.fullmatch(tok.text) is not None
+            numbered = tok.text[0] in "IVXL" and ROMAN_NUMERAL.fullmatch(tok.text) is not None
             placed = placed or numbered or tokens[i - 1].low in LEVEL_ENDS
-            i, tails, after_capital, named = i + 1, 0, True, named + 1
+            whole = match(VERB_SYLLABLES, tokens, i) if low in VERB_SYLLABLES else 0  # "Ngoại giao"
+            i, tails, after_capital, named = i + max(whole, 1), 0, True, named + 1
             continue
         words = match(NAME_WORDS, tokens, i) if low in NAME_WORDS else 0
         if words > 1:  # "các cấp", "địa phương": what follows them in lower case is what the unit does
             i, after_capital = i + words, False
             continue
         if low in PREDICATES and match(PREDICATES, tokens, i):
-            return i, "predicate"
+            closed = complement_end(tokens, i, head, first) if head else 0
+            if not closed:
+                return i, "predicate"
+            i, tails, after_capital, placed = closed, 0, False, False
+            continue
         if words or tok.text.isdigit() or tok.text == "-":
             i, after_capital = i + max(words, 1), False
+            continue
+        if low == "các" and not after_capital and _level_at(tokens, i + 1):
+            i += 1  # "Tòa án nhân dân các huyện", "Ban Chỉ huy quân sự các xã": the bodies of each place
             continue
         level = level_ahead(tokens, i) if after_capital and tails == MAX_TAILS and not placed else 0
         if level:  # "Ban Quản lý các khu công nghiệp thành phố": the words up to the level are the name's
@@ -200,6 +195,11 @@ def name_end(tokens: Tokens, i: int, *, persons: bool, commas: bool = False) -> 
             continue
         return i, "verb" if placed and tok.text.isalpha() else "other"
     return i, "end"
+
+
+def _level_at(tokens: Tokens, i: int) -> bool:
+    n = match(NAME_WORDS, tokens, i)
+    return n > 0 and tokens[i + n - 1].low in LEVEL_ENDS
 
 
 def _verb_follows(tokens: Tokens, i: int) -> bool:
@@ -241,11 +241,3 @@ def bare_head(tokens: Tokens, i: int) -> bool:
     after it, which is the rest of one compound head, not the next unit."""
     tok = tokens[i]
     return tok.capitalised and (match(NAMED, tokens, i) == 1 or match(INSTITUTION, tokens, i) == 1)
-
-
-# Every head `read_head` finds starts with one of these words (a quantifier or a head of some kind).
-OPENERS = frozenset(itertools.chain(QUANT, NAMED, INSTITUTION, GENERIC, PERSON))
-HEAD_WORDS = frozenset(itertools.chain(NAMED, INSTITUTION, GENERIC, PERSON))
-BODY_WORDS = frozenset(itertools.chain(NAMED, INSTITUTION, GENERIC))  # what "lãnh đạo ..." leads
-# `starts_next_unit` is true only where one of these tables has a phrase.
-NEXT_UNIT_WORDS = frozenset(itertools.chain(NAMED, INSTITUTION, OFFICES))

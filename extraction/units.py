@@ -13,17 +13,8 @@ from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
 from extraction.tokens import Token, Tokens, first_word, lows, tokenize
-from extraction.unit_words import (
-    FRONT_PARTNERS,
-    INSTITUTION,
-    LEVEL_ENDS,
-    OPENERS,
-    PREDICATES,
-    QUANT,
-    match,
-    name_end,
-    read_head,
-)
+from extraction.unit_tables import FRONT_PARTNERS, INSTITUTION, LEVEL_ENDS, OPENERS, PREDICATES, QUANT, match
+from extraction.unit_words import name_end, read_head
 
 __all__ = ["Token", "Tokens", "UnitList", "forget_recent", "read_units", "tokenize", "unit_heading"]
 
@@ -99,7 +90,7 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
         if kind == "person" and head in _OFFICE_HOLDERS:  # "Chủ tịch UBND các huyện": the body's own head
             held, body_kind, body_head = read_head(tokens, i + taken, persons=False, in_list=True)
             taken += held
-        end, why = name_end(tokens, i + taken, persons=persons)
+        end, why = name_end(tokens, i + taken, persons=persons, head=body_head)
         if why == "colon" and end == i + taken and body_kind == "generic":
             shared, end, why = _shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
             parts += shared
@@ -260,12 +251,14 @@ def _own_level(tokens: Tokens, part: Part) -> bool:
 
 
 def _shared_office(tokens: Tokens, current: list[Part], part: Part) -> bool:
-    """ "Văn phòng HĐND và UBND huyện": one office serving two bodies named by their heads alone."""
+    """ "Văn phòng HĐND và UBND huyện", "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh": one
+    office serving two bodies, the first named without its level (its name ends with its head)."""
     if len(current) != 1 or current[0].head != ("văn", "phòng"):
         return False
     served = Tokens.of(tokens[current[0].first + 2 : current[0].last + 1])
     joined = match(INSTITUTION, tokens, part.first) > 0
-    return len(served) == 1 and match(INSTITUTION, served, 0) == 1 and joined
+    ends_with_head = any(match(INSTITUTION, served, k) == len(served) - k for k in range(len(served)))
+    return joined and ends_with_head
 
 
 # What a heading of units may add in brackets: the office inside the unit that does the work ("Sở Nội

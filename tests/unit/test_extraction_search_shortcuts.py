@@ -31,6 +31,7 @@ from extraction import (
 )
 from extraction.deadline_forms import Context
 from extraction.readers import read_document
+from extraction.tokens import CAPITAL
 from tests.conftest import ROOT, SHARED
 
 FIXTURES = ROOT / "tests" / "fixtures" / "documents"
@@ -50,7 +51,7 @@ _PLAIN = {
         r"\b(?:cần|phải|yêu cầu|đề nghị|chỉ đạo|giao|nhiệm vụ|khẩn trương|tập trung)\b", re.IGNORECASE
     ),
 }
-_PLAIN_SENTENCE_END = re.compile(r"(?<=[.;!?])(?P<gap>[\s*]+)(?=[“\"(]?[A-ZĐÀ-Ỹ])|(?<=;)\s+(?=[^\W\d_])")
+_PLAIN_SENTENCE_END = re.compile(rf"(?<=[.;!?])(?P<gap>[\s*]+)(?=[“\"(]?{CAPITAL})|(?<=;)\s+(?=[^\W\d_])")
 # Words of the patterns in both cases, the letters that match others case-blind (İ ı K ſ), marks.
 _WORDS = [
     *lexicon.ADDRESSING,
