@@ -41,10 +41,22 @@ def read_issuer(lines: list[str], kind_at: int, rest: str, header_end: int) -> s
     if rest and rest.upper() == rest and read_units(named) is not None:
         return _with_place(named, lines)
     following = next((x.strip() for x in lines[kind_at : kind_at + 3] if x.strip()), "") if kind_at else ""
+    head = _head_issuer(lines, kind_at, header_end)
     if following.upper().startswith("CỦA "):
         body = following[4:] if not following.isupper() else proper_case(following[4:])
         found = read_units(body)  # "của Ban Thường vụ Tỉnh ủy năm 2025": the body, not the year
-        return _with_place(body[: found.end] if found is not None else proper_case(body), lines)
+        placed = _with_place(body[: found.end] if found is not None else proper_case(body), lines)
+        # "của Ban Chấp hành Đảng bộ phường" under "ĐẢNG ỦY PHƯỜNG X": the head names the body with its place
+        return head if head is not None and _UNPLACED.search(placed) else placed
+    return head
+
+
+# A body named down to its level and no further: "Ban Chấp hành Đảng bộ phường", "Ủy ban nhân dân xã".
+_UNPLACED = re.compile(r"\b(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn|đặc khu)$", re.IGNORECASE)
+
+
+def _head_issuer(lines: list[str], kind_at: int, header_end: int) -> str | None:
+    """The issuer named in the upper-case lines of the document's head."""
     top: list[str] = []
     for line in lines[: max(kind_at - 1, 0) or header_end]:
         text = left_column(line.strip().strip("*").strip())
@@ -69,6 +81,8 @@ def _header_body(top: list[str]) -> str:
     a body inside the line above's party organisation."""
     if len(top) == 1:
         return top[0]
+    if _SCHOOL.match(top[-1]):  # "SỞ GIÁO DỤC VÀ ĐÀO TẠO X / TRƯỜNG THPT Y": a school's name is its own
+        return top[-1]
     if len(top) == 3 and _LEVEL_START.match(top[1]) and not _LEVEL_START.match(top[2]):
         upper, lower = f"{top[0]} {top[1]}", top[2]  # "ỦY BAN NHÂN DÂN / TỈNH X / VĂN PHÒNG"
     else:
@@ -140,8 +154,30 @@ HEAD_LINES = 12
 _COMMITTEE_PLACES = ("thành", "huyện", "tỉnh", "quận")  # "Tỉnh ủy", "Huyện đoàn": a committee of a place
 
 
+# A school's kind (its level, often abbreviated) and its proper name: "TRƯỜNG THPT SÔNG LAM", "TRƯỜNG TIỂU
+# HỌC KIM ĐỒNG", "TRƯỜNG ĐẠI HỌC VINH".
+_SCHOOL = re.compile(
+    r"^(?P<head>TRƯỜNG\s+)(?P<level>(?:(?:TH|THCS|THPT|PT|PTCS|PTDTNT|PTDTBT|MN|MG|GDTX|GDNN-GDTX|ĐH|CĐ|TC)"
+    r"(?:[&-](?:TH|THCS|THPT))*|TIỂU HỌC|MẦM NON|TRUNG HỌC (?:CƠ SỞ|PHỔ THÔNG)"
+    r"|PHỔ THÔNG(?: DÂN TỘC (?:NỘI|BÁN) TRÚ)?|ĐẠI HỌC|CAO ĐẲNG|TRUNG CẤP)\s+)"
+    r"(?P<chuyen>CHUYÊN\s+)?(?P<name>.+)$"
+)
+
+
+def _school_case(m: re.Match[str]) -> str:
+    """ "Trường THPT Sông Lam", "Trường Trung học cơ sở Nguyễn Du": the level's abbreviation kept, its
+    spelled-out words in sentence case, the school's proper name title-cased."""
+    level = m["level"].strip()
+    level = level if " " not in level and len(level) <= 10 else level[:1] + level[1:].lower()
+    name = " ".join(word[:1] + word[1:].lower() for word in m["name"].split())
+    return f"Trường {level} {'chuyên ' if m['chuyen'] else ''}{name}"
+
+
 def proper_case(text: str) -> str:
     """ "BAN TUYÊN GIÁO HUYỆN ỦY VĨNH BẢO" → "Ban Tuyên giáo Huyện ủy Vĩnh Bảo" (best effort)."""
+    school = _SCHOOL.match(text)
+    if school is not None:
+        return _school_case(school)
     words = text.lower().split()
     out: list[str] = []
     capital_next, place = True, False

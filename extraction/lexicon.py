@@ -22,6 +22,14 @@ NAMED_HEADS = (
     "công ty", "tổng công ty", "tập đoàn", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án",
     "thanh tra", "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
     "tổ đại biểu", "đoàn đại biểu", "tổ công tác", "trạm", "thông tấn xã", "quỹ", "đồn",
+    # a school's and a university's own bodies: "Tổ Ngữ văn", "Khoa Luật", "Bộ môn Toán", "Chi đoàn Giáo viên"
+    "tổ", "khoa", "bộ môn", "chi đoàn", "chi hội", "phân hiệu", "liên chi đoàn",
+)
+
+# Phrases that open with a head's word but name no body: "Tổ quốc", "khoa học", "phòng, chống" (to prevent
+# and fight). Inside a name they are its words ("Ban Chỉ đạo phòng, chống tham nhũng").
+NOT_HEADS = (
+    "tổ chức", "tổ quốc", "tổ tiên", "khoa học", "phòng, chống", "phòng chống", "phòng ngừa", "phòng tránh",
 )
 
 # Heads that are a unit (or a kind of units) by themselves.
@@ -32,6 +40,9 @@ INSTITUTION_HEADS = (
     "thành đoàn", "tỉnh đoàn", "huyện đoàn", "quốc hội", "chính phủ", "trung ương", "thường trực",
     "công an", "viện kiểm sát", "bảo hiểm xã hội", "ubnd", "hđnd", "mttq", "btv", "bch", "ubkt", "tu", "hu",
     "qu", "đảng ủy khối", "hội đồng", "cổng thông tin điện tử", "bộ đội biên phòng", "kiểm toán nhà nước",
+    # a school's own bodies, named by what they are rather than by a proper name
+    "đoàn trường", "công đoàn trường", "liên đội", "ban giám hiệu", "ban đại diện cha mẹ học sinh",
+    "hội cha mẹ học sinh", "ban giám đốc", "ban chủ nhiệm", "ký túc xá", "thư viện",
 )
 
 # Heads that stand for many bodies of a kind: a unit made of them is a group.
@@ -40,6 +51,7 @@ GENERIC_HEADS = (
     "chi bộ", "đảng bộ", "chính quyền", "cơ quan", "đơn vị", "địa phương", "đoàn thể", "sở, ngành", "ngành",
     "doanh nghiệp", "hợp tác xã", "trường học", "quận", "huyện", "thị xã", "thành phố", "xã", "phường",
     "thị trấn", "ban, ngành", "quận ủy", "huyện ủy", "đảng ủy", "cơ sở", "ban", "sở",
+    "tổ chuyên môn", "lớp", "khoa", "bộ môn", "chi đoàn",
     "chi, đảng bộ",  # "các chi, đảng bộ cơ sở": the chi bộ and đảng bộ, "bộ" written once
     "đặc khu",  # the island level beside xã and phường since 2025
     "chủ đầu tư", "thôn", "tổ dân phố", "khu dân cư",
@@ -61,6 +73,11 @@ PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",
     "đồng chí", "ủy viên", "chủ tịch", "giám đốc", "bí thư", "công chức", "viên chức", "đoàn viên",
     "hội viên", "đại biểu", "trưởng", "bộ trưởng", "hiệu trưởng",
+    # deputies, and a school's staff
+    "phó chủ tịch", "phó giám đốc", "phó bí thư", "phó trưởng", "phó hiệu trưởng", "hiệu phó",
+    "phó thủ trưởng",
+    "giáo viên chủ nhiệm", "giáo viên", "giảng viên", "cố vấn học tập", "tổ trưởng", "tổ phó",
+    "tổng phụ trách đội", "nhân viên",
 )
 
 # People by the kind of post they hold: capitalised after "và" they go on a body's name ("Cục Nhà giáo
@@ -80,7 +97,7 @@ NAME_WORDS = (
     "cấp ủy", "đảng ủy", "huyện ủy", "quận ủy", "tỉnh ủy", "thành ủy", "hành chính", "sự nghiệp",
     "công lập", "ngoài công lập", "trường học", "biên phòng", "đặc khu", "nông thôn mới", "ngang bộ",
     "hành chính công", "giao thông", "trung học phổ thông", "trung học cơ sở", "tiểu học", "mầm non",
-    "phổ thông", "chi nhánh", "khu dân cư",
+    "phổ thông", "chi nhánh", "khu dân cư", "trường", "nhà trường",
 )
 
 # Words of a name whose second syllable alone is a verb of PREDICATES ("giao", "ký", "cử", "trình"):

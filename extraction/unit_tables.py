@@ -31,6 +31,7 @@ PREDICATES = phrases(lx.PREDICATES)
 STAFF = phrases(lx.STAFF)
 VERB_SYLLABLES = phrases(lx.VERB_SYLLABLE_WORDS)
 SCHOOL_LEVELS = phrases(lx.SCHOOL_LEVELS)
+NOT_HEADS = phrases(lx.NOT_HEADS)
 # Heads of offices that may follow a complete name when table cells run together.
 OFFICES = phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
 GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}

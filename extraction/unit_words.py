@@ -19,6 +19,7 @@ from extraction.unit_tables import (
     NAMED,
     NEEDS_LIST,
     NEXT_UNIT_WORDS,
+    NOT_HEADS,
     OFFICES,
     PERSON,
     PREDICATES,
@@ -53,7 +54,7 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
             best, kind = n, name
     if kind == "person" and (not persons or (best == 2 and tok.low == "đồng" and not q)):
         return 0, "", ()
-    named = match(NAMED, tokens, j) if low in NAMED else 0
+    named = match(NAMED, tokens, j) if low in NAMED and not _not_head(tokens, j) else 0
     if named > best:
         after = tokens[j + named] if tokens.has(j + named) else None
         proper = after is not None and after.capitalised and after.text[0].isalpha()
@@ -78,6 +79,11 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
     if q or (words in GENERIC_SET and not followed_by_name) or (tok.text.islower() and not followed_by_name):
         return q + best, "generic", words
     return q + best, "specific", words
+
+
+def _not_head(tokens: Tokens, i: int) -> bool:
+    """ "Phòng, chống ...", "Tổ quốc": a head's word opening a phrase that names no body."""
+    return tokens[i].low in NOT_HEADS and match(NOT_HEADS, tokens, i) > 0
 
 
 _HEAD_TABLES = ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person"))
@@ -131,40 +137,28 @@ def name_end(
     tails, after_capital, named, tail_from, placed, first = 0, True, 0, i, False, i
     while 0 <= i < tokens.read or tokens.has(i):
         tok = tokens[i]
-        if tok.text in (",", ";") or tok.low == "và":
-            # After a shared head ("các Bộ: ...") commas part the names, and so does a "và" that no field
-            # word follows ("Xây dựng và Tài chính"; "Giáo dục và Đào tạo" is one name).
-            parts = commas and (tok.text == "," or not match(FIELD, tokens, i + 1))
-            joins = tok.text != ";" and not parts
-            schools = match(SCHOOL_LEVELS, tokens, i + 1) if joins else 0
-            if schools and tokens.has(i + 1) and not tokens[i + 1].capitalised:
-                i, tails = i + 1 + schools, 0  # "Các trường mầm non, tiểu học": one head, levels of it
-                continue
-            if joins and inside_name(tokens, i, persons=persons):
-                field_words = match(FIELD, tokens, i + 1) if tok.low == "và" else 0
-                i, tails = i + 1 + field_words, 0
-                continue
-            if tails and _verb_follows(tokens, i + 1):  # "Sở Tài chính xem xét, tham mưu ...": two verbs
-                return tail_from, "verb"
-            return i, "separator"
-        if tok.text == ":":
-            return i, "colon"
+        if tok.low == "và" or not (tok.text[0].isalnum() or tok.text == "-"):
+            on, why = _mark(tokens, i, tail_from if tails else -1, persons=persons, commas=commas)
+            if why:
+                return on, why
+            i, tails = on, 0
+            continue
         if tok.text == "-" and tokens.has(i + 1) and tokens[i + 1].capitalised:
             i += 1
             continue
-        if not tok.text[0].isalnum() and tok.text != "-":
-            return i, "other"
         low = tok.low  # a phrase of a table can start here only if the table has this word as a key
+        phrase = match(NOT_HEADS, tokens, i) if low in NOT_HEADS else 0
+        if phrase and not match(PREDICATES, tokens, i):  # "Ban Chỉ đạo phòng, chống tham nhũng"
+            i, tails = i + phrase, 0
+            continue
         if tok.capitalised:
-            if low in QUANT and match(QUANT, tokens, i):
-                return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
-            if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
-                return i, "adjacent"
+            after, why = _capital_word(tokens, i, named)
+            if why:
+                return after, why
             # "xã Quang Bình", "khu vực XI": after a place or a numbered area nothing more of the name follows
             numbered = tok.text[0] in "IVXL" and ROMAN_NUMERAL.fullmatch(tok.text) is not None
             placed = placed or numbered or tokens[i - 1].low in LEVEL_ENDS
-            whole = match(VERB_SYLLABLES, tokens, i) if low in VERB_SYLLABLES else 0  # "Ngoại giao"
-            i, tails, after_capital, named = i + max(whole, 1), 0, True, named + 1
+            i, tails, after_capital, named = after, 0, True, named + 1
             continue
         words = match(NAME_WORDS, tokens, i) if low in NAME_WORDS else 0
         if words > 1:  # "các cấp", "địa phương": what follows them in lower case is what the unit does
@@ -195,6 +189,45 @@ def name_end(
             continue
         return i, "verb" if placed and tok.text.isalpha() else "other"
     return i, "end"
+
+
+def _mark(tokens: Tokens, i: int, tail_from: int, *, persons: bool, commas: bool) -> tuple[int, str]:
+    """At a punctuation mark or "và": (where the name goes on, "") or (where it ends, why). `tail_from` is
+    where the lower-case words after the name's last capital begin, -1 if none came."""
+    tok = tokens[i]
+    if tok.text in (",", ";") or tok.low == "và":
+        on = _joined_on(tokens, i, persons=persons, commas=commas)
+        if on:
+            return on, ""
+        if tail_from >= 0 and _verb_follows(tokens, i + 1):  # "Sở Tài chính xem xét, tham mưu ...": two verbs
+            return tail_from, "verb"
+        return i, "separator"
+    return i, "colon" if tok.text == ":" else "other"
+
+
+def _joined_on(tokens: Tokens, i: int, *, persons: bool, commas: bool) -> int:
+    """Where the name goes on after the "," ";" or "và" at tokens[i] when it joins words of one name; 0 when
+    it parts two names. After a shared head ("các Bộ: ...") commas part the names, and so does a "và" that
+    no field word follows ("Xây dựng và Tài chính"; "Giáo dục và Đào tạo" is one name)."""
+    parts = commas and (tokens[i].text == "," or not match(FIELD, tokens, i + 1))
+    joins = tokens[i].text != ";" and not parts
+    schools = match(SCHOOL_LEVELS, tokens, i + 1) if joins else 0
+    if schools and tokens.has(i + 1) and not tokens[i + 1].capitalised:
+        return i + 1 + schools  # "Các trường mầm non, tiểu học": one head, levels of it
+    if joins and inside_name(tokens, i, persons=persons):
+        return i + 1 + (match(FIELD, tokens, i + 1) if tokens[i].low == "và" else 0)
+    return 0
+
+
+def _capital_word(tokens: Tokens, i: int, named: int) -> tuple[int, str]:
+    """(index after the capitalised word at tokens[i], "") inside a name, or (i, why the name ends there)."""
+    low = tokens[i].low
+    if low in QUANT and match(QUANT, tokens, i):
+        return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
+    if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
+        return i, "adjacent"
+    whole = match(VERB_SYLLABLES, tokens, i) if low in VERB_SYLLABLES else 0  # "Ngoại giao"
+    return i + max(whole, 1), ""
 
 
 def _level_at(tokens: Tokens, i: int) -> bool:
