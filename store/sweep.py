@@ -73,7 +73,11 @@ def _collect(
         "watermark": watermark,
         "since": (last_as_of or as_of).isoformat(),
     }
-    statement = text("INSERT INTO sweep_touched (id) " + " UNION ".join(parts))
+    # UNION ALL and the key's own conflict check: a UNION would first sort every id into a temp
+    # B-tree of its own to drop the repeats that sweep_touched's key drops anyway. (Each part ends
+    # in a WHERE: after a bare FROM, SQLite would read ON CONFLICT as a join's ON.)
+    union = " UNION ALL ".join(parts)
+    statement = text(f"INSERT INTO sweep_touched (id) {union} ON CONFLICT DO NOTHING")
     return connection.execute(statement, params).rowcount
 
 
