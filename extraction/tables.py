@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extraction.deadlines import find_deadlines, parse_deadline
+from extraction.table_breaks import continues, extend_row, join_rows, only_page_break, same_header
 from extraction.table_columns import ROMAN, Row, column_kind
 from extraction.tasks import FoundTask
 from extraction.text_tables import text_headers, text_rows
@@ -29,15 +30,12 @@ class TaskTable:
     first_line: int
     last_line: int
     rows: list[Row]
+    header: tuple[str, ...] = ()  # the header's lines (pipe tables)
 
 
 def find_task_tables(lines: list[str]) -> list[TaskTable]:
     """Task tables in the text, pipe rows and PDF text alike, with the lines they take."""
-    tables: list[TaskTable] = []
-    for first, block in _pipe_blocks(lines):
-        rows = _pipe_rows(first, block)
-        if rows:
-            tables.append(TaskTable(first, first + len(block) - 1, rows))
+    tables = _pipe_tables(lines)
     for header_at, kinds in text_headers(lines):
         rows = text_rows(lines, header_at, kinds)
         if rows:
@@ -53,6 +51,32 @@ def read_task_tables(lines: list[str], *, year: int | None, issued: object = Non
 
 def table_tasks(table: TaskTable, *, year: int | None, issued: object = None) -> list[FoundTask]:
     return _tasks(table.rows, year, issued)
+
+
+def _pipe_tables(lines: list[str]) -> list[TaskTable]:
+    """The pipe tables; the part of one that a page break cut off goes on with it."""
+    tables: list[TaskTable] = []
+    for first, block in _pipe_blocks(lines):
+        above = tables[-1] if tables and only_page_break(lines[tables[-1].last_line : first - 1]) else None
+        rows = _rows_after_break(above, first, block) if above is not None else None
+        if rows is not None and above is not None:
+            join_rows(above.rows, rows)
+            above.last_line = first + len(block) - 1
+        elif rows := _pipe_rows(first, block):
+            header = tuple(block[: rows[0].first_line - first])
+            tables.append(TaskTable(first, first + len(block) - 1, rows, header))
+    return tables
+
+
+def _rows_after_break(above: TaskTable, first: int, block: list[str]) -> list[Row] | None:
+    """The rows of `block` when it goes on with `above` across a page break: under the same header printed
+    again, or with no header of its own and as many columns (read under the header above); else None."""
+    if same_header(above.header[0], block[0]):
+        return _pipe_rows(first, block)
+    cells = _cells(block[0])
+    if column_kind(cells[0]) == "number" or len(cells) != len(_cells(above.header[0])):
+        return None  # a header of another table, or another table's shape
+    return _pipe_rows(first - len(above.header), [*above.header, *block])
 
 
 def _pipe_blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -88,8 +112,8 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
         named = {k: c for k, c in zip(kinds, cells, strict=False) if k}
         number = named.get("number", "").strip(". ")
         row = Row(number, named, first + offset, first + offset)
-        if rows and not number and _continues(named.get("task", "")):
-            _extend(rows[-1], row)
+        if rows and not number and continues(named.get("task", "")):
+            extend_row(rows[-1], row)
         else:
             rows.append(row)
     return rows
@@ -136,17 +160,6 @@ def _role_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
     for i, kind in named.items():
         kinds[i] = kind
     return True
-
-
-def _continues(text: str) -> bool:
-    return bool(text) and text[0].isalpha() and text[0].islower()
-
-
-def _extend(row: Row, more: Row) -> None:
-    for kind, text in more.cells.items():
-        if text:
-            row.cells[kind] = f"{row.cells.get(kind, '')} {text}".strip()
-    row.last_line = more.last_line
 
 
 def _tasks(rows: list[Row], year: int | None, issued: object) -> list[FoundTask]:
