@@ -22,6 +22,7 @@ NAMED_HEADS = (
     "công ty", "tổng công ty", "tập đoàn", "bệnh viện", "đại học", "chi nhánh", "cảng vụ", "tòa án",
     "thanh tra", "bộ chỉ huy", "bộ tư lệnh", "liên minh", "hiệp hội", "nhà xuất bản", "đảng ủy", "ủy ban",
     "tổ đại biểu", "đoàn đại biểu", "tổ công tác", "trạm", "thông tấn xã", "quỹ", "đồn",
+    "liên hiệp các hội", "liên hiệp các tổ chức",  # "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"
     # a school's and a university's own bodies: "Tổ Ngữ văn", "Khoa Luật", "Bộ môn Toán", "Chi đoàn Giáo viên"
     "tổ", "khoa", "bộ môn", "chi đoàn", "chi hội", "phân hiệu", "liên chi đoàn",
 )
@@ -43,6 +44,8 @@ INSTITUTION_HEADS = (
     # a school's own bodies, named by what they are rather than by a proper name
     "đoàn trường", "công đoàn trường", "liên đội", "ban giám hiệu", "ban đại diện cha mẹ học sinh",
     "hội cha mẹ học sinh", "ban giám đốc", "ban chủ nhiệm", "ký túc xá", "thư viện",
+    # the office of every province and commune since 2025, named by its work in lower case
+    "trung tâm phục vụ hành chính công",
 )
 
 # Heads that stand for many bodies of a kind: a unit made of them is a group.

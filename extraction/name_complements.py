@@ -56,7 +56,10 @@ def _phrase_end(tokens: Tokens, j: int, *, free: bool) -> int:
         if not tokens.has(k) or (tokens[k].text == "." and not tokens.has(k + 1)):
             return k if k > j and not (free or acts) else 0  # "1. Ban Chỉ đạo tỉnh về chuyển đổi số"
         tok = tokens[k]
-        acts = acts or (tok.low in PREDICATES and match(PREDICATES, tokens, k) > 0)
+        verb = tok.low in PREDICATES and match(PREDICATES, tokens, k) > 0
+        if verb and not (free or acts) and k > j + 1 and tokens[k - 1].text.isalnum():
+            return k  # "Ủy ban Quốc gia về chuyển đổi số chỉ đạo ...": the subject's first verb
+        acts = acts or verb
         if k > j and (tok.text == ":" or match(_ROLES, tokens, k)):
             return k if tokens[k - 1].text != "," else 0  # ", phối hợp ...": a second verb of the sentence
         if tok.text in (",", "-") or tok.low == "và":

@@ -32,6 +32,7 @@ STAFF = phrases(lx.STAFF)
 VERB_SYLLABLES = phrases(lx.VERB_SYLLABLE_WORDS)
 SCHOOL_LEVELS = phrases(lx.SCHOOL_LEVELS)
 NOT_HEADS = phrases(lx.NOT_HEADS)
+ROLES = phrases(lx.ROLE_WORDS)
 # Heads of offices that may follow a complete name when table cells run together.
 OFFICES = phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
 GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}

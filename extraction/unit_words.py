@@ -4,10 +4,16 @@
 from __future__ import annotations
 
 from extraction.name_complements import complement_end
+from extraction.name_joins import (
+    code_word,
+    field_after_dash,
+    level_ahead,
+    second_syllable,
+    starts_next_unit,
+)
 from extraction.tokens import Tokens, lows
 from extraction.unit_tables import (
     BODY_WORDS,
-    COMMITTEES,
     FIELD,
     GENERIC,
     GENERIC_SET,
@@ -20,7 +26,6 @@ from extraction.unit_tables import (
     NEEDS_LIST,
     NEXT_UNIT_WORDS,
     NOT_HEADS,
-    OFFICES,
     PERSON,
     PREDICATES,
     QUANT,
@@ -82,8 +87,11 @@ def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[
 
 
 def _not_head(tokens: Tokens, i: int) -> bool:
-    """ "Phòng, chống ...", "Tổ quốc": a head's word opening a phrase that names no body."""
-    return tokens[i].low in NOT_HEADS and match(NOT_HEADS, tokens, i) > 0
+    """ "Phòng, chống ...", "Tổ quốc": a head's word opening a phrase that names no body; but "Tổ Quốc
+    phòng" is a team named by its field (defence), not the fatherland."""
+    if tokens[i].low not in NOT_HEADS or not match(NOT_HEADS, tokens, i):
+        return False
+    return not (tokens[i].low == "tổ" and tokens.has(i + 2) and tokens[i + 2].low == "phòng")
 
 
 _HEAD_TABLES = ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person"))
@@ -123,7 +131,9 @@ def inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
         return False
     no_head = read_head(tokens, nxt, persons=persons, in_list=True)[0] == 0
     no_head = no_head or (tokens[i].low == "và" and match(STAFF, tokens, nxt) > 0)
-    return no_head and not match(PREDICATES, tokens, nxt)
+    # Mid-sentence a capital after "và" goes on the name even on a verb ("Khảo thí và Đảm bảo chất lượng").
+    named_verb = tokens[i].low == "và" and not tok.text.isupper()
+    return no_head and (named_verb or not match(PREDICATES, tokens, nxt))
 
 
 def name_end(
@@ -146,6 +156,10 @@ def name_end(
         if tok.text == "-" and tokens.has(i + 1) and tokens[i + 1].capitalised:
             i += 1
             continue
+        if tok.text == "-" and tokens.has(i + 1) and field_after_dash(tokens, i):
+            # "thi đua - khen thưởng": a second field of the name, a verb's words included
+            i, tails = i + 1 + match(PREDICATES, tokens, i + 1), 0
+            continue
         low = tok.low  # a phrase of a table can start here only if the table has this word as a key
         phrase = match(NOT_HEADS, tokens, i) if low in NOT_HEADS else 0
         if phrase and not match(PREDICATES, tokens, i):  # "Ban Chỉ đạo phòng, chống tham nhũng"
@@ -164,13 +178,15 @@ def name_end(
         if words > 1:  # "các cấp", "địa phương": what follows them in lower case is what the unit does
             i, after_capital = i + words, False
             continue
+        closed = -1
         if low in PREDICATES and match(PREDICATES, tokens, i):
             closed = complement_end(tokens, i, head, first) if head else 0
-            if not closed:
-                return i, "predicate"
-            i, tails, after_capital, placed = closed, 0, False, False
-            continue
-        if words or tok.text.isdigit() or tok.text == "-":
+            if closed:
+                i, tails, after_capital, placed = closed, 0, False, False
+                continue
+        if closed == 0 and not second_syllable(tokens, i):
+            return i, "predicate"
+        if words or tok.text.isdigit() or tok.text == "-" or code_word(tok.text):
             i, after_capital = i + max(words, 1), False
             continue
         if low == "các" and not after_capital and _level_at(tokens, i + 1):
@@ -187,8 +203,22 @@ def name_end(
             tail_from = tail_from if tails else i + int(named == 1 and tokens[i - 1].capitalised)
             i, tails = i + 1, tails + 1
             continue
+        if not placed and _before_proper(tokens, i):
+            i += 1  # "Trường Trung học phổ thông chuyên Lê Quý Đôn": a word that leads to a proper name
+            continue
         return i, "verb" if placed and tok.text.isalpha() else "other"
     return i, "end"
+
+
+def _before_proper(tokens: Tokens, i: int) -> bool:
+    """Whether the lower-case word at tokens[i] sits between name words and a proper name that opens no
+    head of its own: a word of the name, not the first of what the unit does."""
+    tok = tokens[i]
+    if not tok.text.isalpha() or tok.low in QUANT or tok.low in PREDICATES or not tokens.has(i + 1):
+        return False
+    nxt = tokens[i + 1]
+    proper = nxt.capitalised and nxt.text.isalpha()
+    return proper and not read_head(tokens, i + 1, persons=True, in_list=True)[0]
 
 
 def _mark(tokens: Tokens, i: int, tail_from: int, *, persons: bool, commas: bool) -> tuple[int, str]:
@@ -201,6 +231,8 @@ def _mark(tokens: Tokens, i: int, tail_from: int, *, persons: bool, commas: bool
             return on, ""
         if tail_from >= 0 and _verb_follows(tokens, i + 1):  # "Sở Tài chính xem xét, tham mưu ...": two verbs
             return tail_from, "verb"
+        if tail_from >= 0 and not commas and tok.text == "," and _paired_words(tokens, i + 1):
+            return i + 1, ""  # "Công tác học sinh, sinh viên chủ trì": a pair of words inside the name
         return i, "separator"
     return i, "colon" if tok.text == ":" else "other"
 
@@ -222,7 +254,8 @@ def _joined_on(tokens: Tokens, i: int, *, persons: bool, commas: bool) -> int:
 def _capital_word(tokens: Tokens, i: int, named: int) -> tuple[int, str]:
     """(index after the capitalised word at tokens[i], "") inside a name, or (i, why the name ends there)."""
     low = tokens[i].low
-    if low in QUANT and match(QUANT, tokens, i):
+    proper_next = tokens.has(i + 1) and tokens[i + 1].capitalised  # "Lê Quý Đôn": a person's name
+    if low in QUANT and not proper_next and match(QUANT, tokens, i):
         return i, "other"  # "Sở Nội vụ Các sở, ngành": cells of a table run together
     if low in NEXT_UNIT_WORDS and starts_next_unit(tokens, i, named=named):
         return i, "adjacent"
@@ -235,42 +268,24 @@ def _level_at(tokens: Tokens, i: int) -> bool:
     return n > 0 and tokens[i + n - 1].low in LEVEL_ENDS
 
 
+def _paired_words(tokens: Tokens, i: int) -> bool:
+    """Whether one or two lower-case words at tokens[i] that are neither a head nor a verb lead straight to
+    the unit's work: the second of a pair the name was saying ("học sinh, sinh viên", "khám, chữa bệnh")."""
+    for k in range(i, i + 3):
+        if not tokens.has(k):
+            return False
+        tok = tokens[k]
+        if k > i and match(PREDICATES, tokens, k):
+            return True
+        if not tok.text.isalpha() or tok.capitalised or match(PREDICATES, tokens, k):
+            return False
+        if match(QUANT, tokens, k):
+            return False
+        if read_head(tokens, k, persons=True, in_list=True)[0] or match(NAME_WORDS, tokens, k):
+            return False
+    return False
+
+
 def _verb_follows(tokens: Tokens, i: int) -> bool:
     """Whether a lower-case predicate ("tham mưu", "báo cáo") comes at tokens[i]."""
     return tokens.has(i) and not tokens[i].capitalised and match(PREDICATES, tokens, i) > 0
-
-
-def level_ahead(tokens: Tokens, i: int) -> int:
-    """Where a level ("tỉnh", "thành phố") starts among the next few lower-case words; 0 if none does."""
-    for k in range(i, i + MAX_TAILS + 1):
-        if not tokens.has(k) or not tokens[k].text.isalpha() or tokens[k].capitalised:
-            return 0
-        n = match(NAME_WORDS, tokens, k)
-        if n and tokens[k + n - 1].low in LEVEL_ENDS:
-            return k
-        if match(PREDICATES, tokens, k):
-            return 0
-    return 0
-
-
-def starts_next_unit(tokens: Tokens, i: int, *, named: int = 0) -> bool:
-    """A body's head where table cells run together: "... UBND huyện Phòng Tư pháp" (after a level word)
-    or "Phòng Nội vụ Văn phòng HĐND" (after a name with a proper word of its own). A party or people's
-    committee there is still part of the name ("Ban Tuyên giáo Huyện ủy", "Văn phòng UBND tỉnh")."""
-    if i == 0 or tokens[i].low in COMMITTEES or (named == 1 and bare_head(tokens, i - 1)):
-        return False
-    if tokens[i - 1].low in LEVEL_ENDS:
-        return bool(match(NAMED, tokens, i) or match(INSTITUTION, tokens, i))
-    institution = match(INSTITUTION, tokens, i)
-    if named and institution and tokens.has(i + institution) and tokens[i + institution].low == "các":
-        return True  # "Chi cục Chăn nuôi UBND các huyện": no body's name goes on into "UBND các ..."
-    heads = match(OFFICES, tokens, i) or (0 if institution else match(NAMED, tokens, i))
-    following = tokens[i + heads] if heads and tokens.has(i + heads) else None
-    return bool(named and heads and following and following.capitalised)
-
-
-def bare_head(tokens: Tokens, i: int) -> bool:
-    """ "Đoàn Trường Đại học X": a name whose only proper word is a head ("Trường") goes on into the head
-    after it, which is the rest of one compound head, not the next unit."""
-    tok = tokens[i]
-    return tok.capitalised and (match(NAMED, tokens, i) == 1 or match(INSTITUTION, tokens, i) == 1)
