@@ -35,9 +35,11 @@ def looks_like_unicode_vietnamese(text: str) -> bool:
     """True when letters only Unicode Vietnamese has outnumber the Latin-1 letters legacy text is made of."""
     data = text.encode("utf-8", "surrogatepass")
     latin1 = data.count(b"\xc3") + len(_LATIN1_C2.findall(data))
+    if latin1 == 0:
+        return True
     toned = data.count(b"\xe1\xba") + data.count(b"\xe1\xbb") - len(_OUTSIDE_1EA0_1EF9.findall(data))
-    vietnamese = toned + len(_VIETNAMESE_LETTERS.findall(data))
-    return latin1 == 0 or vietnamese > latin1
+    # Unicode text has more toned vowels alone than Latin-1 letters: the other letters need no count.
+    return toned > latin1 or toned + len(_VIETNAMESE_LETTERS.findall(data)) > latin1
 
 
 def repair_legacy(text: str) -> Repaired:

@@ -82,7 +82,7 @@ def restore_diacritics(text: str) -> str:
         _triggers(bare_words, _lexicon_accents(), _by_accent(name_accented, {w.lower() for w in bare_words})),
     )
     return "\n".join(
-        _restore_line(line, known, words, places) if _worth_a_look(words, places, known) else line
+        _restore_line(line, known, words, places) if places and _worth_a_look(words, places, known) else line
         for line, words, places in zip(lines, split, bare, strict=True)
     )
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from extraction.extract import extract
-from extraction.gap_tables import gap_tables_as_pipes
+from extraction.gap_tables import _GAPPED, gap_tables_as_pipes
 from extraction.readers import read_document
 from tests.factories import PLAN_HEAD, assignment_rows
 
@@ -69,3 +72,10 @@ def test_every_line_stays_where_it_was_and_the_rest_of_the_text_is_untouched() -
 def test_a_paragraph_with_double_spaces_is_no_table() -> None:
     text = "Sở Nội vụ  chủ trì,  phối hợp  với Sở Tư pháp.\nThời gian  thực hiện:  tháng 5/2025."
     assert gap_tables_as_pipes(text) == text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2003ab1|.", max_size=30))
+def test_only_a_line_with_a_tab_or_two_spaces_running_has_a_gap(line: str) -> None:
+    # The header test asks the gap pattern only about such lines.
+    assert bool(_GAPPED.findall(line)) <= ("\t" in line or "  " in line)
