@@ -10,10 +10,10 @@ from datetime import date
 
 from extraction.addressees import ADDRESSED, read_addressees
 from extraction.issuer import read_issuer
+from extraction.reference_lineage import implemented_in_opening
 from extraction.references import (
     NUMBER,
     find_citations,
-    implemented_numbers,
     kind_of_number,
     merge_references,
 )
@@ -236,13 +236,7 @@ def _header_end(lines: list[str]) -> int:
 
 def _references(lines: list[str], kind_at: int, body_first: int) -> list[Reference]:
     text = "\n".join(lines)
-    implements: list[str] = []
-    for line in lines[kind_at : body_first - 1]:
-        stripped = line.strip()
-        if re.match(r"^Thực hiện\b", stripped):
-            implements.extend(implemented_numbers(stripped))
-        elif re.match(r"^(?:về việc\s+|về\s+)?thực hiện\b", stripped, re.IGNORECASE) and not implements:
-            implements.extend(implemented_numbers(stripped)[:1])
+    implements = implemented_in_opening(lines, kind_at, body_first)
     own = {m.group("number") for line in lines[: kind_at + 5] if (m := _OWN_NUMBER.match(line.strip()))}
     citations = [c for c in find_citations(text) if c.reference.number not in own]
     return merge_references(citations, implements)

@@ -8,17 +8,29 @@ from datetime import date
 
 from models.documents import DocumentKind, Reference
 
-# 28-HD/BTGHU, 215/KH-UBND, 1232/NQ-UBTVQH15, 35/2021/QH15, 1511/QĐ-TTg, 76-CTr/TU
-NUMBER = r"\d{1,5}(?:/\d{4})?[-/](?:[A-ZĐ][A-ZĐa-z]*)(?:[-/][A-ZĐ0-9][A-ZĐa-z0-9]*)+"
+# 28-HD/BTGHU, 215/KH-UBND, 1232/NQ-UBTVQH15, 1511/QĐ-TTg, 76-CTr/TU; a law or a National Assembly resolution
+# ends in the code of its term: 35/2021/QH15.
+NUMBER = (
+    r"\d{1,5}(?:/\d{4}/[A-ZĐ]{2,}\d{1,2}(?![\w/-])"
+    r"|(?:/\d{4})?[-/](?:[A-ZĐ][A-ZĐa-z]*)(?:[-/][A-ZĐ0-9][A-ZĐa-z0-9]*)+)"
+)
 # The lookbehind comes after the first digit (same meaning: nothing of a word or number right before
 # it) so that the regex engine can skip ahead to digits instead of trying every place of the text.
 _NUMBER = re.compile(r"(?P<number>\d(?<![\w/-]\d)\d{0,4}" + NUMBER.removeprefix(r"\d{1,5}") + ")")
 # `_DATE` and `_ISSUER` are matched where a number ends (`match(text, end)`, anchored there without "^"):
 # a slice of the rest of the text for each number would copy a long document once per citation.
-_DATE = re.compile(r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+_DATE = re.compile(
+    r"\s*,?\s*(?:ban hành\s+)?(?:ngày\s+)?(?P<d>\d{1,2})"
+    r"(?:[/.-](?P<m>\d{1,2})[/.-]|\s+tháng\s+(?P<month>\d{1,2})\s+năm\s+)(?P<y>\d{4})"
+)
+# A line break inside an issuer is a wrapped line ("tỉnh Quảng\nNam"), unless the next line opens a table
+# row, an item or a paragraph: there the issuer has ended.
+_BREAK_ENDS = r"[ \t]*(?:[|+•\-–]|\d{1,2}[.)]|\n|$)"
 _ISSUER = re.compile(
-    r"\s*,?\s*của\s+(?P<issuer>[^,;.()“”\"]+?)"
-    r"(?=\s+(?:về|khóa|khoá|thực hiện|ban hành|phê duyệt|quy định|sửa đổi)\b|[,;.()“”\"]|$)"
+    r"\s*,?\s*của\s+(?P<issuer>(?:[^,;.()“”\"|\n]|\n(?!" + _BREAK_ENDS + r"))+?)"
+    r"(?=\s+(?:về|khóa|khoá|thực hiện|ban hành|phê duyệt|quy định|sửa đổi)\b"
+    r"|\s+và\s+(?i:kế hoạch|nghị quyết|chỉ thị|kết luận|quyết định|công văn|chương trình|hướng dẫn)\s"
+    r"|[,;.()“”\"|]|\n(?=" + _BREAK_ENDS + r")|$)"
 )
 _KIND_WORDS = {
     "kế hoạch": DocumentKind.plan,
@@ -75,10 +87,10 @@ def find_citations(text: str) -> list[Citation]:
         issued = None
         dm = _DATE.match(text, end)
         if dm:
-            issued = _date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
+            issued = _date(int(dm.group("y")), int(dm.group("m") or dm.group("month")), int(dm.group("d")))
             end = dm.end()
         im = _ISSUER.match(text, end)
-        issuer = im.group("issuer").strip() if im else None
+        issuer = " ".join(im.group("issuer").split()) if im else None
         if im:
             end = im.end()
         before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
