@@ -65,7 +65,7 @@ def _head_issuer(lines: list[str], kind_at: int, header_end: int) -> str | None:
     top = [text for text in top if not _NATIONAL_ORGANISATION.match(text)] or top
     if not top:
         return None
-    return _with_place(proper_case(_spelled_out(_header_body(top[-3:]))), lines)
+    return _with_place(_header_body([_spelled_out(text) for text in top[-3:]]), lines)
 
 
 _LEVEL_START = re.compile(r"^(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b(?!\s+ỦY)")
@@ -80,20 +80,40 @@ def _header_body(top: list[str]) -> str:
     BAN TUYÊN GIÁO" and "UBND TỈNH X / SỞ Y TẾ" name a body of the line above, "ĐẢNG BỘ TỈNH X / HUYỆN ỦY Y"
     a body inside the line above's party organisation."""
     if len(top) == 1:
-        return top[0]
+        return proper_case(top[0])
     if _SCHOOL.match(top[-1]):  # "SỞ GIÁO DỤC VÀ ĐÀO TẠO X / TRƯỜNG THPT Y": a school's name is its own
-        return top[-1]
+        return proper_case(top[-1])
     if len(top) == 3 and _LEVEL_START.match(top[1]) and not _LEVEL_START.match(top[2]):
         upper, lower = f"{top[0]} {top[1]}", top[2]  # "ỦY BAN NHÂN DÂN / TỈNH X / VĂN PHÒNG"
     else:
         upper, lower = top[-2:]
     if _LEVEL_START.match(lower):
-        return f"{upper} {lower}"
-    if upper.startswith("ĐẢNG BỘ"):
-        return lower
+        return proper_case(f"{upper} {lower}")
+    if upper.startswith("ĐẢNG BỘ") or _PLACED.search(lower):  # "SỞ Y TẾ TỈNH X / TRUNG TÂM Y TẾ HUYỆN Y"
+        return proper_case(lower)
     if lower == "VĂN PHÒNG":  # the office of the committee above, not of the province
-        return f"{lower} {upper}"
-    return f"{lower} {_PEOPLES_BODY.sub('', upper)}"
+        return proper_case(f"{lower} {upper}")
+    return _under_parent(lower, _PEOPLES_BODY.sub("", upper))
+
+
+# A level in a body's name, followed by its place or ending the name ("BỆNH VIỆN ĐA KHOA TỈNH"); not the
+# "xã" of "xã hội" nor the level of a committee ("TỈNH ỦY", "TỈNH ĐOÀN").
+_LEVEL_IN_NAME = r"(?:^|\s)(?:TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)"
+_PLACED = re.compile(rf"{_LEVEL_IN_NAME}\s+(?!(?:HỘI|ỦY|ĐOÀN)\b)\S")
+_UNPLACED_HEAD = re.compile(rf"{_LEVEL_IN_NAME}$")
+_PARENT_PLACE = re.compile(rf"{_LEVEL_IN_NAME}\s+(?!(?:HỘI|ỦY|ĐOÀN)\b)(?P<place>.+)$")
+
+
+def _under_parent(lower: str, upper: str) -> str:
+    """A body named under its parent: "BỆNH VIỆN ĐA KHOA TỈNH" under "SỞ Y TẾ TỈNH X" is the province's
+    hospital and takes only the parent's place; "SỞ Y TẾ" under "TỈNH X" the place; "PHÒNG ..." under "CÔNG AN
+    TỈNH X" or "CỤC ..." under "BỘ Y TẾ" the parent's whole name, each name in its own case."""
+    parent_place = _PARENT_PLACE.search(upper)
+    if _UNPLACED_HEAD.search(lower) and parent_place is not None:
+        return proper_case(f"{lower} {parent_place['place']}")
+    if _LEVEL_START.match(upper):
+        return proper_case(f"{lower} {upper}")
+    return f"{proper_case(lower)} {proper_case(upper)}"
 
 
 _HEAD_ABBREVIATIONS = {
@@ -191,7 +211,7 @@ def proper_case(text: str) -> str:
             out.append(word[:1].upper() + word[1:])
         else:
             out.append(word)
-        head = word in _BODY_HEADS or (word == "bộ" and i == 0)  # "BỘ Y TẾ", not "ĐẢNG BỘ TỈNH"
+        head = _is_head(words, i)
         capital_next = (head or (word in ("và", "-") and i > 0)) and words[i + 1 : i + 2] != ["nhân"]
         after_committee = word in ("ủy", "đoàn") and i > 0 and words[i - 1] in _COMMITTEE_PLACES
         if after_committee or (word == "phố" and words[i - 1] == "thành"):
@@ -199,6 +219,15 @@ def proper_case(text: str) -> str:
         elif _place_level(words, i) and not committee and words[i - 1] not in ("thành",):
             place = place or word not in ("thành",)
     return _proper_names(" ".join(out))
+
+
+def _is_head(words: list[str], i: int) -> bool:
+    """A word naming a kind of body, whose next word starts the body's own name: "BỘ Y TẾ" (not "ĐẢNG BỘ"),
+    "TRUNG TÂM Y TẾ", "VĂN PHÒNG ỦY BAN" (not the "phòng" of "CẢNH SÁT PHÒNG CHÁY")."""
+    word, before = words[i], words[i - 1] if i > 0 else ""
+    if word in ("bộ", "phòng"):
+        return i == 0 or before == "văn"
+    return word in _BODY_HEADS or (word == "tâm" and before == "trung")
 
 
 def _place_level(words: list[str], i: int) -> bool:

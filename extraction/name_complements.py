@@ -70,6 +70,8 @@ def _phrase_end(tokens: Tokens, j: int, *, free: bool) -> int:
             continue
         if k > j and _closing_level(tokens, k):
             return k
+        if k > j and free and _area_closes(tokens, k):
+            return k + 2  # "Ban Quản lý dự án đầu tư xây dựng khu vực đôn đốc ...": the name ends at its area
         if not tok.text[0].isalnum() or (free and tok.low in QUANT and _bodies_at(tokens, k + 1)):
             return 0  # "Ban Chỉ đạo chỉ đạo các xã ...": what the body does to others
     return 0
@@ -83,9 +85,18 @@ def _bodies_at(tokens: Tokens, k: int) -> bool:
 def _closing_level(tokens: Tokens, k: int) -> bool:
     """ "... tiêu cực tỉnh chủ trì", "... cấp xã Quang Bình": a level after which the name is complete."""
     n = match(NAME_WORDS, tokens, k)
-    if not n or tokens[k + n - 1].low not in LEVEL_ENDS:
-        return False
-    after = k + n
+    return bool(n) and tokens[k + n - 1].low in LEVEL_ENDS and _name_closed_at(tokens, k + n)
+
+
+def _area_closes(tokens: Tokens, k: int) -> bool:
+    """ "... khu vực đôn đốc", "... khu vực Nam Đàn": "khu vực" followed by a verb, a name or the sentence's
+    end is the area a body serves, closing its name as a level does ("khu vực biên giới" goes on)."""
+    area = tokens[k].low == "khu" and tokens.has(k + 1) and tokens[k + 1].low == "vực"
+    return area and _name_closed_at(tokens, k + 2)
+
+
+def _name_closed_at(tokens: Tokens, after: int) -> bool:
+    """Whether a name is complete before tokens[after]: the end, a place's name, a stop or a verb follows."""
     if not tokens.has(after):
         return True
     nxt = tokens[after]
