@@ -235,7 +235,14 @@ def unit_names(cell: str) -> tuple[list[str], set[str]]:
 def _name_goes_on(text: str, end: int) -> int:
     """Where the name that the unit reader ended at `end` really ends in a cell, which names units only:
     "Cán bộ quản lý giáo dục" was read up to a word taken for a verb ("quản lý"), "Cục Quản lý Khám, chữa
-    bệnh" up to a comma that lower-case words of no unit follow; the name goes on to the next comma."""
+    bệnh" up to a comma that lower-case words of no unit follow; the name goes on to the next comma, and
+    on past it while lower-case words of no unit follow ("phòng cháy, chữa cháy và cứu nạn, cứu hộ")."""
+    while (further := _words_after(text, end)) > end:
+        end = further
+    return end
+
+
+def _words_after(text: str, end: int) -> int:
     gap = _CELL_GAP.match(text, end)
     if gap is None or not text[gap.end() : gap.end() + 1].islower() or _ROLE_WORDS.match(text, gap.end()):
         return end
