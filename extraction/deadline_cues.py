@@ -76,6 +76,8 @@ class _Cue:
         if label is not None and verb is not None and verb.start() >= label.start():
             verb = None  # "Thời gian hoàn thành:" is a label, not the verb "hoàn thành"
         opener = tentative or verb
+        if opener is not None and opener is verb and _inside_clause(text, offset, verb):
+            return cls(start, True, False)
         if opener is not None:
             return cls(offset + opener.start(), True, tentative is not None)
         if label is None:
@@ -83,6 +85,16 @@ class _Cue:
         qualifier = prefix_words(label.group("qualifier") or "")
         kept = qualifier in ("thực hiện", "hoàn thành", "dự kiến")
         return cls(offset + label.start() if kept else start, True, qualifier == "dự kiến")
+
+
+def _inside_clause(text: str, offset: int, verb: re.Match[str]) -> bool:
+    """ "Phòng X hoàn thành số hóa hồ sơ chậm nhất ngày 31/10/2025": a verb after its subject, with the task's
+    words between it and the phrase, cues the phrase but is no part of it (one opening its clause is:
+    "Hoàn thành việc xây dựng kế hoạch trong quý I")."""
+    if not verb.group(0)[verb.end("verb") - verb.start():].strip():
+        return False  # "hoàn thành trước ngày 30/4": the verb stands right before the phrase
+    at = offset + verb.start()
+    return not p.CLAUSE_START_RE.search(text, max(0, at - _LEFT), at)
 
 
 def _placed(text: str, item: Found) -> bool:

@@ -136,9 +136,11 @@ RECURRING_RE = re.compile(
 # (RECURRING_DAY_RE) that it is stated with.
 DAY_RULE_LEAD_RE = re.compile(rf"\s*(?:[,:]|(?P<paren>\())?\s*(?:(?P<before>{_DAY_LEAD}){S})?(?=ngày\s)")
 CLOSE_RE = re.compile(r"\s*\)")
-# "tháng 12 hằng năm", "vào quý I hằng năm": the month (or quarter) of each year, on the left of "hằng năm".
+# "tháng 12 hằng năm", "vào quý I hằng năm": the month (or quarter) of each year, on the left of "hằng năm";
+# "tháng 6 và tháng 12", "quý II và quý IV": two of them (six months apart: each half-year's).
+_MONTH_OR_QUARTER = r"(?:tháng\s+(?P<m{0}>\d{{1,2}})|quý\s+(?P<q{0}>iv|i{{1,3}}|[1-4]))"
 YEARLY_PERIOD_LEFT_RE = re.compile(
-    r"(?<!\w)(?:tháng\s+(?P<m>\d{1,2})|quý\s+(?P<q>iv|i{1,3}|[1-4]))\s+(?:của\s+)?$"
+    rf"(?<!\w)(?:{_MONTH_OR_QUARTER.format(1)}\s*(?:,|và)\s*)?(?P<last>{_MONTH_OR_QUARTER.format('')})\s+(?:của\s+)?$"
 )
 # "\d(?:\d\d?)?" is "\d{1,3}" written so that the engine can skip ahead to a digit.
 WORKING_DAYS_RE = re.compile(

@@ -21,6 +21,7 @@ from extraction.deadline_readings import (
     prefix_words,
     year_of,
 )
+from extraction.deadline_weekly import weekday_of
 from models.deadlines import Deadline, Frequency, Recurrence, occurrences
 
 _FREQUENCIES = {"tuần": Frequency.weekly, "tháng": Frequency.monthly, "quý": Frequency.quarterly,
@@ -108,6 +109,8 @@ def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
         return None
     if day is None and (stated := _with_day_rule(text, match, ctx)) is not None:
         return stated
+    if frequency is Frequency.weekly and (weekly := _on_weekday(text, match, ctx)) is not None:
+        return weekly
     if bare and frequency is Frequency.yearly and (named := _named_month_of_year(text, match, ctx)):
         return named
     rule = Recurrence(frequency=frequency, day=day, strictly_before=match.group("before") == "trước",
@@ -116,26 +119,34 @@ def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
     return Found(match.start(), match.end(), reading)
 
 
-def _named_month_of_year(text: str, match: re.Match[str], ctx: Context) -> Found | None:
-    """ "(vào) tháng 12 hằng năm", "quý I hằng năm": due on the last day of that month (quarter), yearly."""
-    named = _named_month(text, match.start())
+def _on_weekday(text: str, match: re.Match[str], ctx: Context) -> Found | None:
+    """ "thứ Sáu hằng tuần", "định kỳ hằng tuần (chiều thứ Sáu)": due on that day of each week."""
+    named = weekday_of(text, match.start(), match.end())
     if named is None:
         return None
-    month, begin = named
+    rule = Recurrence(frequency=Frequency.weekly, day=named.day, strictly_before=named.strictly_before)
+    return Found(named.start, named.end, _recurring(rule, ctx, 0.9, Strength.strong))
+
+
+def _named_month_of_year(text: str, match: re.Match[str], ctx: Context) -> Found | None:
+    """ "(vào) tháng 12 hằng năm", "quý I hằng năm": due on the last day of that month (quarter), yearly."""
+    named = _named_months(text, match.start())
+    if named is None:
+        return None
+    rule, begin = named
     prefix, start = prefix_at(text, begin)
-    reading = _recurring(Recurrence(frequency=Frequency.yearly, month=month), ctx, 0.8, Strength.positional)
+    reading = _recurring(rule, ctx, 0.8, Strength.positional)
     return Found(start if prefix in WITHIN else begin, match.end(), reading)
 
 
 def yearly_from_form(text: str, match: re.Match[str], year: int) -> Found | None:
     """ "Quý I năm 2025 và các năm tiếp theo", "tháng 12 năm 2024 và những năm sau": that quarter (month) of
     `year` and of each year after it; `match` is the year's, with its onward words."""
-    named = _named_month(text, match.start())
+    named = _named_months(text, match.start())
     if named is None:
         return None
-    month, begin = named
+    rule, begin = named
     prefix, start = prefix_at(text, begin)
-    rule = Recurrence(frequency=Frequency.yearly, month=month)
     first = date(year, 1, 1)
     strength = Strength.positional if prefix in WITHIN else Strength.bare
     reading = Reading(K.recurring, _first_occurrence(rule, first), start=first, confidence=0.8,
@@ -143,15 +154,29 @@ def yearly_from_form(text: str, match: re.Match[str], year: int) -> Found | None
     return Found(start if prefix in WITHIN else begin, match.end(), reading)
 
 
-def _named_month(text: str, position: int) -> tuple[int, int] | None:
-    """The month of the year ("tháng 12", the last of "quý I") named right before `position`, and where."""
+def _named_months(text: str, position: int) -> tuple[Recurrence, int] | None:
+    """The yearly rule of the month ("tháng 12", the last of "quý I") named right before `position`, and
+    where it starts; "tháng 6 và tháng 12", "quý II và quý IV": six months apart, each half-year's."""
     left = text[max(0, position - LEFT):position]
     named = p.YEARLY_PERIOD_LEFT_RE.search(left)
-    if named is None:
+    month = None if named is None else _month_of(named, "")
+    if named is None or month is None:
         return None
-    quarter = named.group("q")
-    month = 3 * (p.ROMAN.get(quarter) or int(quarter)) if quarter else int(named.group("m"))
-    return (month, position - (len(left) - named.start())) if 1 <= month <= 12 else None
+    first = _month_of(named, "1")
+    if first is not None and (month - first) % 12 == 6:
+        rule = Recurrence(frequency=Frequency.half_yearly, month=(month - 1) % 6 + 1)
+        return rule, position - (len(left) - named.start())
+    # One month, or a pair that states no one period (the last month is kept, yearly, as before).
+    return Recurrence(frequency=Frequency.yearly, month=month), position - (len(left) - named.start("last"))
+
+
+def _month_of(named: re.Match[str], which: str) -> int | None:
+    """The month of the year named by group `m<which>`, or the last of quarter `q<which>` (None: neither)."""
+    quarter, month = named.group(f"q{which}"), named.group(f"m{which}")
+    if quarter is None and month is None:
+        return None
+    number = 3 * (p.ROMAN.get(quarter) or int(quarter)) if quarter else int(month)
+    return number if 1 <= number <= 12 else None
 
 
 def _with_day_rule(text: str, match: re.Match[str], ctx: Context) -> Found | None:
@@ -182,7 +207,9 @@ def _recurring(rule: Recurrence, ctx: Context, confidence: float, strength: Stre
 @functools.lru_cache(maxsize=256)
 def _first_occurrence(rule: Recurrence, reference: date) -> date:
     if rule.frequency is Frequency.weekly:
-        return reference + timedelta(days=(4 - reference.weekday()) % 7)  # that week's Friday
+        # Its day of the week (1: Monday), else Friday, the last working day, as a weekly report's.
+        weekday = (rule.day or 5) - 1 - (rule.strictly_before and rule.day is not None)
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7)
     horizon = reference + timedelta(days=400)
     probe = Deadline(text="", kind=K.recurring, start=reference, due=horizon, recurrence=rule)
     return occurrences(probe, horizon)[0]

@@ -49,7 +49,8 @@ class Recurrence(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     frequency: Frequency
-    # Day of the period on which each occurrence is due (None: the period's last day).
+    # Day of the period on which each occurrence is due (None: the period's last day); of a week, its day
+    # (1: Monday … 7: Sunday; None: Friday, the working week's last).
     day: int | None = Field(default=None, ge=1, le=31)
     # "trước ngày 20": the occurrence is due the day before `day`.
     strictly_before: bool = False
@@ -62,6 +63,8 @@ class Recurrence(BaseModel):
         months = 0 if self.frequency is Frequency.weekly else _PERIOD_MONTHS[self.frequency]
         if self.month is not None and self.month > months:
             raise ValueError(f"a {self.frequency.value} period has no month {self.month}")
+        if not months and self.day is not None and self.day > 7:
+            raise ValueError(f"a week has no day {self.day}")
         return self
 
 
