@@ -125,7 +125,7 @@ def _default_docs(gold: Path) -> Path:
 
 
 def print_report(report: Report) -> None:
-    from extraction.evaluate import prf
+    from extraction.evaluate import prf, unit_score
 
     table = Table(title="Assignments against the gold file")
     for column in ("document", "gold", "found", "matched", "missed", "spurious", "P", "R", "F1", "due ok"):
@@ -160,6 +160,12 @@ def print_report(report: Report) -> None:
                 markup=False,
             )
         for gold, found in doc.matched:
+            if unit_score(gold.unit, found.unit) == 1:
+                out.print(
+                    f"NAME     {doc.file}:{found.line} {gold.section}: "
+                    f"found {found.unit!r}, gold {gold.unit!r}",
+                    markup=False,
+                )
             if found.due != gold.due and found.due not in gold.also_ok_due:
                 out.print(
                     f"DUE      {doc.file}:{found.line} {gold.section} {gold.unit!r}: found {found.due}, "

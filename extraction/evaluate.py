@@ -13,7 +13,9 @@ Gold entries marked `optional` are neither rewarded nor penalised: a prediction 
 required entries are matched that matches an optional entry is not counted at all (an optional entry
 may absorb several, e.g. "the other undated tasks under heading 3.1 (one entry or several)").
 Due accuracy is over matched required entries: the predicted due equals the gold due or one of
-`also_ok_due` (no deadline on both sides counts as correct).
+`also_ok_due` (no deadline on both sides counts as correct). Unit names whole is over the same pairs:
+the found name is the gold one (by `name_key`, or the body a head answers for), not merely close to it,
+so that a name cut short ("Phòng Hậu" for "Phòng Hậu cần"), which still matches, is counted apart.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class DocumentScore:
     @property
     def due_correct(self) -> int:
         return sum(1 for g, p in self.matched if due_ok(g, p))
+
+    @property
+    def names_whole(self) -> int:
+        return sum(1 for g, p in self.matched if unit_score(g.unit, p.unit) == 2)
 
 
 @dataclass
@@ -217,4 +223,8 @@ def last_line(report: Report) -> str:
     tp, fp, fn, due = report.totals()
     precision, recall, f1 = prf(tp, fp, fn)
     accuracy = due / tp if tp else 1.0
-    return f"assignments P={precision:.2f} R={recall:.2f} F1={f1:.2f} · due accuracy {accuracy:.2f}"
+    whole = sum(d.names_whole for d in report.documents) / tp if tp else 1.0
+    return (
+        f"assignments P={precision:.2f} R={recall:.2f} F1={f1:.2f} · due accuracy {accuracy:.2f}"
+        f" · unit names whole {whole:.2f}"
+    )

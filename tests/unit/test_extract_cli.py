@@ -47,5 +47,22 @@ def test_eval_ends_with_the_figures_line(tmp_path):
     result = CliRunner().invoke(_app(), ["eval", str(gold), "--docs", str(tmp_path)])
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
-    assert re.fullmatch(r"assignments P=0\.50 R=0\.50 F1=0\.50 · due accuracy 1\.00", last)
+    figures = r"assignments P=0\.50 R=0\.50 F1=0\.50 · due accuracy 1\.00 · unit names whole 1\.00"
+    assert re.fullmatch(figures, last)
     assert "MISS" in result.output and "Sở Tư pháp" in result.output
+
+
+def test_a_unit_name_found_cut_short_still_matches_but_is_not_counted_whole(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    gold = tmp_path / "gold.yaml"
+    gold.write_text(
+        "documents:\n- file: plan.txt\n  assignments:\n"
+        "  - {section: I.1, unit: Sở Nội vụ tỉnh Hà Tĩnh, role: lead, deadline: {due: 2024-06-30}}\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(_app(), ["eval", str(gold), "--docs", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    figures = r"assignments P=0\.50 R=1\.00 F1=0\.67 · due accuracy 1\.00 · unit names whole 0\.00"
+    assert re.fullmatch(figures, last)
+    assert "NAME     plan.txt:3 I.1: found 'Sở Nội vụ', gold 'Sở Nội vụ tỉnh Hà Tĩnh'" in result.output
