@@ -106,20 +106,6 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in find_citations(text)]
 
 
-def implemented_numbers(sentence: str) -> list[str]:
-    """Numbers a "Thực hiện A; B ..." sentence carries out: the first reference of each part.
-
-    "Thực hiện Kế hoạch số 92-KH/HU ... về thực hiện Kết luận số 01-KL/TW" implements 92-KH/HU only:
-    what follows "về" describes the cited document.
-    """
-    numbers: list[str] = []
-    for part in sentence.split(";"):
-        citations = find_citations(part)
-        if citations:
-            numbers.append(citations[0].reference.number)
-    return numbers
-
-
 def merge_references(citations: list[Citation], implements: list[str]) -> list[Reference]:
     """One reference per number (its first, most complete mention), flagged when implemented."""
     by_number: dict[str, Reference] = {}

@@ -54,3 +54,52 @@ def pipe_row(cells: list[str]) -> str:
 def separator_row(width: int) -> str:
     """The line under a Markdown table's header."""
     return "|" + "|".join(["---"] * width) + "|"
+
+
+# A time column split under its header into its start and its end ("Thời gian" over "Bắt đầu | Hoàn thành").
+_START_SUBHEADERS = ("bắt đầu", "từ", "từ ngày", "khởi công")
+_END_SUBHEADERS = ("hoàn thành", "kết thúc", "đến", "đến ngày")
+
+
+def _time_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
+    """Whether `cells` is a second header row naming the start and end of the time column; `kinds` is then
+    set so that the end's column is the deadline and the start's no column read."""
+    low = [" ".join(c.lower().split()).strip(" :") for c in cells]
+    ends = [i for i, c in enumerate(low) if c in _END_SUBHEADERS]
+    known = ("", *_START_SUBHEADERS, *_END_SUBHEADERS)
+    if not ends or not any(c in _START_SUBHEADERS for c in low) or not all(c in known for c in low):
+        return False
+    for i, c in enumerate(low[: len(kinds)]):
+        if c in _START_SUBHEADERS and kinds[i] == "deadline":
+            kinds[i] = None
+    kinds.extend([None] * (len(low) - len(kinds)))
+    kinds[ends[-1]] = "deadline"
+    return True
+
+
+# Kinds a second header row may give the columns under a spanning cell ("Đơn vị thực hiện" over "Chủ trì |
+# Phối hợp"); a short cell of one of them in a row without a number is no task's.
+_SUBHEADER_KINDS = frozenset({"lead", "participant", "performer", "deadline"})
+_SUBHEADER_WORDS = 5
+
+
+def _role_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
+    """Whether `cells` is a second header row naming the columns under a header cell spanning them; `kinds`
+    then takes the kinds it names."""
+    named = {i: column_kind(c) for i, c in enumerate(cells) if c}
+    if not named or any(len(cells[i].split()) > _SUBHEADER_WORDS for i in named):
+        return False
+    if not all(kind in _SUBHEADER_KINDS for kind in named.values()):
+        return False
+    if "lead" not in named.values() and "participant" not in named.values():
+        return False
+    kinds.extend([None] * (len(cells) - len(kinds)))
+    for i, kind in named.items():
+        kinds[i] = kind
+    return True
+
+
+def subheader_row(cells: list[str], kinds: list[str | None]) -> bool:
+    """Whether `cells` is a second header row (under a header cell spanning several columns), which then
+    gives `kinds` the kinds it names: a time split into start and end, or the roles of a units column."""
+    return _time_subheaders(cells, kinds) or _role_subheaders(cells, kinds)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extraction.deadlines import find_deadlines, parse_deadline
 from extraction.table_breaks import continues, extend_row, join_rows, only_page_break, same_header
-from extraction.table_columns import ROMAN, Row, column_kind
+from extraction.table_columns import ROMAN, Row, column_kind, subheader_row
 from extraction.tasks import FoundTask
 from extraction.text_tables import text_headers, text_rows
 from extraction.units import read_units
@@ -107,7 +107,7 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
             if "task" in found and ("lead" in found or "performer" in found or "deadline" in found):
                 kinds = found
             continue
-        if not rows and (_time_subheaders(cells, kinds) or _role_subheaders(cells, kinds)):
+        if not rows and subheader_row(cells, kinds):
             continue
         named = {k: c for k, c in zip(kinds, cells, strict=False) if k}
         number = named.get("number", "").strip(". ")
@@ -117,49 +117,6 @@ def _pipe_rows(first: int, block: list[str]) -> list[Row]:
         else:
             rows.append(row)
     return rows
-
-
-# A time column split under its header into its start and its end ("Thời gian" over "Bắt đầu | Hoàn thành").
-_START_SUBHEADERS = ("bắt đầu", "từ", "từ ngày", "khởi công")
-_END_SUBHEADERS = ("hoàn thành", "kết thúc", "đến", "đến ngày")
-
-
-def _time_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
-    """Whether `cells` is a second header row naming the start and end of the time column; `kinds` is then
-    set so that the end's column is the deadline and the start's no column read."""
-    low = [" ".join(c.lower().split()).strip(" :") for c in cells]
-    ends = [i for i, c in enumerate(low) if c in _END_SUBHEADERS]
-    known = ("", *_START_SUBHEADERS, *_END_SUBHEADERS)
-    if not ends or not any(c in _START_SUBHEADERS for c in low) or not all(c in known for c in low):
-        return False
-    for i, c in enumerate(low[: len(kinds)]):
-        if c in _START_SUBHEADERS and kinds[i] == "deadline":
-            kinds[i] = None
-    kinds.extend([None] * (len(low) - len(kinds)))
-    kinds[ends[-1]] = "deadline"
-    return True
-
-
-# Kinds a second header row may give the columns under a spanning cell ("Đơn vị thực hiện" over "Chủ trì |
-# Phối hợp"); a short cell of one of them in a row without a number is no task's.
-_SUBHEADER_KINDS = frozenset({"lead", "participant", "performer", "deadline"})
-_SUBHEADER_WORDS = 5
-
-
-def _role_subheaders(cells: list[str], kinds: list[str | None]) -> bool:
-    """Whether `cells` is a second header row naming the columns under a header cell spanning them; `kinds`
-    then takes the kinds it names."""
-    named = {i: column_kind(c) for i, c in enumerate(cells) if c}
-    if not named or any(len(cells[i].split()) > _SUBHEADER_WORDS for i in named):
-        return False
-    if not all(kind in _SUBHEADER_KINDS for kind in named.values()):
-        return False
-    if "lead" not in named.values() and "participant" not in named.values():
-        return False
-    kinds.extend([None] * (len(cells) - len(kinds)))
-    for i, kind in named.items():
-        kinds[i] = kind
-    return True
 
 
 def _tasks(rows: list[Row], year: int | None, issued: object) -> list[FoundTask]:
