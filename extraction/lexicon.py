@@ -25,6 +25,7 @@ NAMED_HEADS = (
     "liên hiệp các hội", "liên hiệp các tổ chức",  # "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"
     # a school's and a university's own bodies: "Tổ Ngữ văn", "Khoa Luật", "Bộ môn Toán", "Chi đoàn Giáo viên"
     "tổ", "khoa", "bộ môn", "chi đoàn", "chi hội", "phân hiệu", "liên chi đoàn",
+    "đội",  # a police, fire or market-control team: "Đội Cảnh sát giao thông", "Đội Quản lý thị trường số 3"
 )
 
 # Phrases that open with a head's word but name no body: "Tổ quốc", "khoa học", "phòng, chống" (to prevent
@@ -107,6 +108,7 @@ NAME_WORDS = (
 # capitalised they are one word of the name ("Bộ Ngoại giao", "Văn phòng Đăng ký đất đai", "Ủy ban Bầu cử").
 VERB_SYLLABLE_WORDS = (
     "ngoại giao", "đăng ký", "bầu cử", "công trình", "chương trình", "công nghệ thông tin", "cán bộ quản lý",
+    "hậu cần",  # "cần" (need): "Cục Hậu cần", "Phòng Hậu cần - Kỹ thuật"
 )
 
 # Levels of schools: after a comma or "và" they go on naming schools of one head ("Các trường mầm non, tiểu
@@ -121,6 +123,33 @@ FIELD_WORDS = (
     "đào tạo", "phát triển nông thôn", "phát triển", "truyền hình", "môi trường", "xã hội", "du lịch",
     "thể thao", "công nghệ", "truyền thông", "đầu tư", "thương binh", "kế hoạch", "thông tin",
 )
+
+# Lower-case nouns of the field a body deals with, inside its name after a capitalised word: "Tổ Tư vấn
+# tâm lý học đường", "Phòng Cảnh sát điều tra tội phạm về ma túy", "Phòng Cảnh sát phòng cháy, chữa cháy
+# và cứu nạn, cứu hộ", "Trung tâm Công tác xã hội trẻ em". They are not among the few ordinary words a name
+# may carry before what the unit does, and a comma, "và" or "về" between two of them joins one name.
+FIELD_NOUNS = (
+    "tâm lý", "học đường", "điều tra tội phạm", "tội phạm", "ma túy", "hình sự", "kinh tế", "phòng cháy",
+    "chữa cháy", "cứu nạn", "cứu hộ", "trật tự", "an ninh", "an toàn", "môi trường", "công nghệ cao",
+    "buôn lậu", "tham nhũng", "trẻ em", "gia đình", "bình đẳng giới", "sức khỏe", "dinh dưỡng", "dân số",
+    "thủy sản", "thủy lợi", "lâm nghiệp", "đất đai", "khoáng sản", "biển đảo", "hải đảo", "thực phẩm",
+    "bệnh tật", "thiên tai", "dân sự", "người cao tuổi", "người khuyết tật",
+)
+
+# What picks out some of a kind of bodies after their level ("Ủy ban nhân dân các xã bị ảnh hưởng", "các
+# huyện có đê"): words of the group's name, though their first is a verb ("bị", "có").
+GROUP_QUALIFIERS = (
+    "bị ảnh hưởng", "chịu ảnh hưởng", "bị thiệt hại", "bị ngập lụt", "bị sạt lở", "bị hạn hán",
+    "có đê", "có rừng", "có biển", "có đường biên giới", "có nguy cơ cao",
+)
+
+# Verbs by which a deputy is told apart by the work they answer for ("Phó Giám đốc phụ trách chuyên môn",
+# "Phó Hiệu trưởng phụ trách công tác học sinh"): their portfolio goes on the title.
+PORTFOLIO_VERBS = ("phụ trách",)
+
+# After a unit's name: the body of the same level as another named in the sentence ("Ban Chỉ huy Quân sự
+# các xã phối hợp với Công an cùng cấp"), not a body of its own.
+SAME_LEVEL = ("cùng cấp",)
 
 # Words that begin what a unit does: the unit's name ends before them.
 PREDICATES = (
@@ -140,6 +169,7 @@ PREDICATES = (
     "với", "vào", "thống nhất", "bám sát", "định hướng", "tuyên dương", "kết nạp", "đầu tư", "huy động",
     "sử dụng", "cải cách", "sắp xếp", "đề ra", "ứng dụng", "thúc đẩy", "mở rộng", "nắm", "chấn chỉnh",
     "thẩm", "soạn thảo", "dự thảo", "lấy", "phản ánh", "phụ trách",
+    "tuần tra", "kiểm soát", "truy quét", "trấn áp", "thống kê", "tiếp nhận",
 )
 
 # Bodies named by what they deal with or where they sit take a phrase after their name: "Ban Chỉ đạo tỉnh

@@ -7,19 +7,30 @@ from __future__ import annotations
 from extraction.tokens import Tokens
 from extraction.unit_tables import (
     COMMITTEES,
+    GENERIC,
     INSTITUTION,
     LEVEL_ENDS,
     MAX_TAILS,
     NAME_WORDS,
     NAMED,
     OFFICES,
+    PERSON,
     PREDICATES,
+    QUANT,
     ROLES,
     VERB_SYLLABLES,
     match,
 )
 
-__all__ = ["bare_head", "code_word", "field_after_dash", "level_ahead", "second_syllable", "starts_next_unit"]
+__all__ = [
+    "bare_head",
+    "code_word",
+    "field_after_dash",
+    "level_ahead",
+    "quantified_part",
+    "second_syllable",
+    "starts_next_unit",
+]
 
 
 def level_ahead(tokens: Tokens, i: int) -> int:
@@ -77,3 +88,14 @@ def second_syllable(tokens: Tokens, i: int) -> bool:
 def code_word(word: str) -> bool:
     """ "10A1", "12C": a class or a code of digits and capitals names a unit ("Chi đoàn 10A1")."""
     return word[0].isdigit() and word.isalnum() and not word.islower() and len(word) <= 8
+
+
+def quantified_part(tokens: Tokens, i: int) -> int:
+    """ "Ban Quản lý Khu kinh tế X và các Khu công nghiệp Y": after the "và" at tokens[i], a quantifier and a
+    capitalised word that opens no head are more places the body manages, a part of its name; where the name
+    goes on (at that word), 0 when no such part follows."""
+    k = i + 1 + (match(QUANT, tokens, i + 1) if tokens.has(i + 1) else 0)
+    if k == i + 1 or not tokens.has(k) or not tokens[k].capitalised or not tokens[k].text.isalpha():
+        return 0
+    heads = (NAMED, INSTITUTION, GENERIC, PERSON, PREDICATES)
+    return 0 if any(match(table, tokens, k) for table in heads) else k

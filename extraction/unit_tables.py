@@ -33,6 +33,10 @@ VERB_SYLLABLES = phrases(lx.VERB_SYLLABLE_WORDS)
 SCHOOL_LEVELS = phrases(lx.SCHOOL_LEVELS)
 NOT_HEADS = phrases(lx.NOT_HEADS)
 ROLES = phrases(lx.ROLE_WORDS)
+FIELD_NOUNS = phrases(lx.FIELD_NOUNS)
+GROUP_QUALIFIERS = phrases(lx.GROUP_QUALIFIERS)
+PORTFOLIO_VERBS = phrases(lx.PORTFOLIO_VERBS)
+SAME_LEVEL = phrases(lx.SAME_LEVEL)
 # Heads of offices that may follow a complete name when table cells run together.
 OFFICES = phrases(("văn phòng", "trung tâm", "công an", "bảo hiểm xã hội", "viện kiểm sát"))
 GENERIC_SET = {tuple(t.text for t in tokenize(w)) for w in lx.GENERIC_HEADS}

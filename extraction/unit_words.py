@@ -1,32 +1,29 @@
-"""The scan of one unit's head and the words of its name, token by token, with the phrase tables of
-`extraction.unit_tables` (heads, name words, predicates)."""
+"""The words of a unit's name after its head (`extraction.unit_heads`), token by token: where the name ends
+and why, with the phrase tables of `extraction.unit_tables` (name words, predicates, fields)."""
 
 from __future__ import annotations
 
 from extraction.name_complements import complement_end
+from extraction.name_fields import field_at, field_goes_on, group_qualifier, portfolio_end
 from extraction.name_joins import (
     code_word,
     field_after_dash,
     level_ahead,
+    quantified_part,
     second_syllable,
     starts_next_unit,
 )
-from extraction.tokens import Tokens, lows
+from extraction.tokens import Tokens
+from extraction.unit_heads import levelled, read_head
 from extraction.unit_tables import (
-    BODY_WORDS,
     FIELD,
-    GENERIC,
-    GENERIC_SET,
-    HEAD_WORDS,
-    INSTITUTION,
+    GROUP_QUALIFIERS,
     LEVEL_ENDS,
     MAX_TAILS,
     NAME_WORDS,
-    NAMED,
-    NEEDS_LIST,
     NEXT_UNIT_WORDS,
     NOT_HEADS,
-    PERSON,
+    PORTFOLIO_VERBS,
     PREDICATES,
     QUANT,
     ROMAN_NUMERAL,
@@ -34,89 +31,9 @@ from extraction.unit_tables import (
     STAFF,
     VERB_SYLLABLES,
     match,
-    phrases,
 )
 
-
-def read_head(tokens: Tokens, i: int, *, persons: bool, in_list: bool) -> tuple[int, str, tuple[str, ...]]:
-    """(tokens taken by quantifier and head, kind, head words) at tokens[i]; (0, '', ()) if no head."""
-    if not tokens.has(i):
-        return 0, "", ()
-    q = match(QUANT, tokens, i) if tokens[i].low in QUANT else 0
-    j = i + q
-    if q and not tokens.has(j):
-        return 0, "", ()
-    tok = tokens[j]
-    if tok.low not in HEAD_WORDS:  # no table below has a phrase that starts with it
-        return 0, "", ()
-    if tok.text.isupper() and len(tok.text) <= 5 and match(INSTITUTION, tokens, j) == 1:
-        return q + 1, "specific" if not q else "generic", (tok.low,)
-    best, kind = 0, ""
-    low = tok.low  # a table without this word as a key has no phrase here: `match` is not asked
-    for table, name in _HEAD_TABLES:
-        n = match(table, tokens, j) if low in table else 0
-        if n > best and not (name == "institution" and n == 1 and len(tok.text) <= 3):
-            best, kind = n, name
-    if kind == "person" and (not persons or (best == 2 and tok.low == "đồng" and not q)):
-        return 0, "", ()
-    named = match(NAMED, tokens, j) if low in NAMED and not _not_head(tokens, j) else 0
-    if named > best:
-        after = tokens[j + named] if tokens.has(j + named) else None
-        proper = after is not None and after.capitalised and after.text[0].isalpha()
-        placed = after is not None and levelled(tokens, j + named)
-        subject = after is not None and after.low in ("về", "tại") and _complemented(tokens, j, named)
-        if q or in_list or proper or placed or subject:
-            best, kind = named, "named"
-    if not best and q and tok.low == "tổ" and tokens.has(j + 1) and tokens[j + 1].low == "chức":
-        best, kind = 2, "generic"
-    if not best:
-        return 0, "", ()
-    words = (low,) if best == 1 else lows(tokens[j : j + best])
-    nxt = tokens[j + best] if tokens.has(j + best) else None
-    followed_by_name = nxt is not None and nxt.capitalised and nxt.text[0].isalpha()
-    if kind == "person":
-        of_body = followed_by_name or (nxt is not None and (nxt.low in QUANT or nxt.low in BODY_WORDS))
-        if words == ("lãnh", "đạo") and not (q or in_list or of_body):
-            return 0, "", ()  # "Lãnh đạo thực hiện ...": the verb "to lead", not the leaders of a body
-        return q + best, "person", words
-    if words in NEEDS_LIST and not (q or in_list or followed_by_name):
-        return 0, "", ()
-    if q or (words in GENERIC_SET and not followed_by_name) or (tok.text.islower() and not followed_by_name):
-        return q + best, "generic", words
-    return q + best, "specific", words
-
-
-def _not_head(tokens: Tokens, i: int) -> bool:
-    """ "Phòng, chống ...", "Tổ quốc": a head's word opening a phrase that names no body; but "Tổ Quốc
-    phòng" is a team named by its field (defence), not the fatherland."""
-    if tokens[i].low not in NOT_HEADS or not match(NOT_HEADS, tokens, i):
-        return False
-    return not (tokens[i].low == "tổ" and tokens.has(i + 2) and tokens[i + 2].low == "phòng")
-
-
-_HEAD_TABLES = ((INSTITUTION, "institution"), (GENERIC, "generic"), (PERSON, "person"))
-
-
-def _complemented(tokens: Tokens, j: int, named: int) -> bool:
-    """ "Tổ công tác về cải cách thủ tục hành chính tỉnh chủ trì": a head named by its subject alone."""
-    return complement_end(tokens, j + named, lows(tokens[j : j + named]), j + named) > 0
-
-
-_OF_THE_PEOPLE = phrases(("nhân dân",))
-
-
-def levelled(tokens: Tokens, i: int) -> bool:
-    """ "Thanh tra huyện Minh Hà", "Thanh tra tỉnh chủ trì", "Thanh tra thành phố.": a head followed by its
-    level, then a place, a predicate or the end of the list, names a body."""
-    if match(_OF_THE_PEOPLE, tokens, i):  # "Tòa án nhân dân tỉnh", "Tòa án nhân dân các huyện"
-        i += 2 + (tokens.has(i + 2) and tokens[i + 2].low == "các")
-    n = match(NAME_WORDS, tokens, i)
-    if not n or tokens[i + n - 1].low not in LEVEL_ENDS:
-        return False
-    if not tokens.has(i + n):
-        return True
-    place = tokens[i + n]
-    return place.capitalised or place.text in (",", ";", ".", ":") or bool(match(PREDICATES, tokens, i + n))
+__all__ = ["inside_name", "levelled", "name_end", "read_head"]
 
 
 def inside_name(tokens: Tokens, i: int, *, persons: bool) -> bool:
@@ -145,9 +62,20 @@ def name_end(
     while the name may go on: after a place named by its level ("xã Quang Bình") or when more ordinary
     words follow them, they are what the unit does ("... Sở Xây dựng bồi dưỡng kỹ năng"): "verb"."""
     tails, after_capital, named, tail_from, placed, first = 0, True, 0, i, False, i
+    field_end = -1  # where the last noun of the name's field ended ("... phòng cháy", "... tội phạm")
     while 0 <= i < tokens.read or tokens.has(i):
         tok = tokens[i]
+        on = field_goes_on(tokens, i) if i == field_end and not commas else 0
+        if on:  # "phòng cháy, chữa cháy và cứu nạn", "tội phạm về ma túy": the field goes on
+            i = field_end = on
+            continue
         if tok.low == "và" or not (tok.text[0].isalnum() or tok.text == "-"):
+            # after a level ("Ủy ban nhân dân tỉnh và các ...") the name is complete
+            complete = placed or commas or _level_word(tokens, i - 1)
+            joined = quantified_part(tokens, i) if tok.low == "và" and not complete else 0
+            if joined:
+                i, tails = joined, 0
+                continue
             on, why = _mark(tokens, i, tail_from if tails else -1, persons=persons, commas=commas)
             if why:
                 return on, why
@@ -171,13 +99,20 @@ def name_end(
                 return after, why
             # "xã Quang Bình", "khu vực XI": after a place or a numbered area nothing more of the name follows
             numbered = tok.text[0] in "IVXL" and ROMAN_NUMERAL.fullmatch(tok.text) is not None
-            placed = placed or numbered or tokens[i - 1].low in LEVEL_ENDS
+            placed = placed or numbered or _level_word(tokens, i - 1)
             i, tails, after_capital, named = after, 0, True, named + 1
             continue
         words = match(NAME_WORDS, tokens, i) if low in NAME_WORDS else 0
         if words > 1:  # "các cấp", "địa phương": what follows them in lower case is what the unit does
             i, after_capital = i + words, False
             continue
+        kind_picked = group_qualifier(tokens, i) if low in GROUP_QUALIFIERS else 0
+        if kind_picked:  # "các xã bị ảnh hưởng": the bodies of the kind it picks out, a complete name
+            i, tails, after_capital, placed = i + kind_picked, 0, True, True
+            continue
+        portfolio = portfolio_end(tokens, i, head) if low in PORTFOLIO_VERBS else 0
+        if portfolio:  # "Phó Giám đốc phụ trách chuyên môn": the deputy by the work they answer for
+            return portfolio, "predicate"
         closed = -1
         if low in PREDICATES and match(PREDICATES, tokens, i):
             closed = complement_end(tokens, i, head, first) if head else 0
@@ -186,6 +121,10 @@ def name_end(
                 continue
         if closed == 0 and not second_syllable(tokens, i):
             return i, "predicate"
+        by_number = low == "số" and not placed and tokens.has(i + 1) and tokens[i + 1].text.isdigit()
+        if by_number:  # "Đội Quản lý thị trường số 3", "Trường Tiểu học số 1": a body told apart by number
+            i, after_capital = i + 2, False
+            continue
         if words or tok.text.isdigit() or tok.text == "-" or code_word(tok.text):
             i, after_capital = i + max(words, 1), False
             continue
@@ -195,6 +134,11 @@ def name_end(
         level = level_ahead(tokens, i) if after_capital and tails == MAX_TAILS and not placed else 0
         if level:  # "Ban Quản lý các khu công nghiệp thành phố": the words up to the level are the name's
             i, tails, placed = level, 0, True
+            continue
+        field = field_at(tokens, i) if named and not placed and not _level_word(tokens, i - 1) else 0
+        if field:  # "Tổ Tư vấn tâm lý học đường": the field it deals with, not what it does
+            i = field_end = i + field
+            tails = 0
             continue
         if after_capital and tok.text.isalpha() and (placed or tails == MAX_TAILS):
             return (tail_from if tails else i), "verb"
@@ -261,6 +205,13 @@ def _capital_word(tokens: Tokens, i: int, named: int) -> tuple[int, str]:
         return i, "adjacent"
     whole = match(VERB_SYLLABLES, tokens, i) if low in VERB_SYLLABLES else 0  # "Ngoại giao"
     return i + max(whole, 1), ""
+
+
+def _level_word(tokens: Tokens, i: int) -> bool:
+    """Whether tokens[i] is a level ("tỉnh", "xã", "khu vực"): a capitalised "Khu" heads a proper name ("Khu
+    Kinh tế Nghi Sơn", "Khu công nghiệp"), after which the name goes on."""
+    tok = tokens[i]
+    return tok.low in LEVEL_ENDS and not (tok.low == "khu" and tok.capitalised)
 
 
 def _level_at(tokens: Tokens, i: int) -> bool:

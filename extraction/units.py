@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
+from extraction.name_fields import same_level
 from extraction.tokens import Token, Tokens, first_word, lows, tokenize
 from extraction.unit_tables import FRONT_PARTNERS, INSTITUTION, LEVEL_ENDS, OPENERS, PREDICATES, QUANT, match
 from extraction.unit_words import name_end, read_head
@@ -91,6 +92,11 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
             held, body_kind, body_head = read_head(tokens, i + taken, persons=False, in_list=True)
             taken += held
         end, why = name_end(tokens, i + taken, persons=persons, head=body_head)
+        if same_level(tokens, end):  # "Công an cùng cấp": another unit's level, no body of its own
+            if not parts:
+                return None
+            stop = "other"
+            break
         if why == "colon" and end == i + taken and body_kind == "generic":
             shared, end, why = _shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
             parts += shared

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from extraction.evaluate import Report, evaluate, predicted_items, prf
+from extraction.evaluate import Report, evaluate, predicted_items, prf, unit_score
 from extraction.extract import extract
 from extraction.readers import read_document
 from tests.fixtures.documents.build import DOCX_NAME, PDF_NAME, build_corpus, font_path
@@ -50,6 +50,17 @@ def test_no_document_of_the_corpus_falls_below_f1_075(report: Report) -> None:
     for document in report.documents:
         _, _, f1 = prf(len(document.matched), len(document.spurious), len(document.misses))
         assert f1 >= 0.75, document.file
+
+
+def test_every_matched_unit_name_of_the_corpus_is_whole(report: Report) -> None:
+    """No name cut short ("Phòng Hậu" for "Phòng Hậu cần") or run on into the work ("... tuần tra")."""
+    cut = [
+        (document.file, found.unit, gold.unit)
+        for document in report.documents
+        for gold, found in document.matched
+        if unit_score(gold.unit, found.unit) != 2
+    ]
+    assert cut == []
 
 
 def test_the_corpus_has_at_least_eight_documents_of_every_kind(report: Report) -> None:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from benchmarks.extraction_throughput import generated_document
 from cli.extract_commands import extraction_json
-from extraction import deadlines, ocr, sections, unit_words, units
+from extraction import deadlines, ocr, sections, unit_heads, unit_words, units
 from extraction.deadline_forms import Context, Unreadable, prefix_at
 from extraction.extract import extract
 from extraction.legacy_encodings import looks_like_unicode_vietnamese
@@ -238,7 +238,7 @@ def test_units_read_after_the_word_tests_are_those_read_without_them(monkeypatch
     sample = texts[:300]
     fast = [_units_everywhere(text) for text in sample]
     # Each set where it is asked: the list reader's openers, the head and name scan's words.
-    for module, name in ((units, "OPENERS"), (unit_words, "HEAD_WORDS"), (unit_words, "NEXT_UNIT_WORDS")):
+    for module, name in ((units, "OPENERS"), (unit_heads, "HEAD_WORDS"), (unit_words, "NEXT_UNIT_WORDS")):
         monkeypatch.setattr(module, name, _Everything())
     units.forget_recent()
     assert [_units_everywhere(text) for text in sample] == fast
