@@ -1,16 +1,21 @@
 """Whom a letter is addressed to ("Kính gửi: ..."), and the plain words that send its items to them.
 
 A Công văn lists its addressees under "Kính gửi", on the line itself or as "- X;" lines below it, then
-gives its items to "các đơn vị" or "các cơ quan, đơn vị nêu trên": those words name the addressees.
+gives its items to "các đơn vị" or "các cơ quan, đơn vị nêu trên": those words name the addressees. A
+Công điện names its sender in capitals before "điện:" ("THỦ TƯỚNG CHÍNH PHỦ điện:") and lists whom it
+is wired to the same way.
 """
 
 from __future__ import annotations
 
 import re
 
+from extraction.tokens import CAPITAL
 from extraction.units import read_units
 
-ADDRESSED = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+ADDRESSED = re.compile(
+    rf"^\s*(?:(?i:Kính\s+gửi)\s*:?|(?:{CAPITAL}+\s+){{1,10}}(?i:điện)\s*:)\s*(?P<rest>.*)$"
+)
 _LIST_MARK = re.compile(r"^[-+•*]\s*")
 _MAX_LINES = 30  # the addressees' block sits in the head: never read far
 # "Các đơn vị", "Thủ trưởng các cơ quan, đơn vị nêu trên", "Quý cơ quan": nobody but the addressees. "Liên

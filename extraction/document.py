@@ -32,6 +32,7 @@ _KINDS = {
     "QUYẾT ĐỊNH": DocumentKind.decision,
     "BÁO CÁO": DocumentKind.report,
     "CÔNG VĂN": DocumentKind.letter,
+    "CÔNG ĐIỆN": DocumentKind.dispatch,
 }
 _KIND_LINE = re.compile(r"^(?P<kind>" + "|".join(_KINDS) + r")(?![a-zà-ỹ])\s*(?P<rest>.*)$")
 _OWN_NUMBER = re.compile(rf"^Số\s*:?\s*(?P<number>{NUMBER})")

@@ -240,6 +240,7 @@ def _place_level(words: list[str], i: int) -> bool:
 _PROPER_NAMES = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam", "Thanh niên Cộng sản Hồ Chí Minh",
     "Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Liên đoàn Lao động", "Hồ Chí Minh", "Việt Nam",
+    "Chính phủ",
 )
 _LONGEST_FIRST = sorted(_PROPER_NAMES, key=len, reverse=True)
 _PROPER = re.compile("|".join(rf"\b{re.escape(name)}\b" for name in _LONGEST_FIRST), re.IGNORECASE)

@@ -29,7 +29,8 @@ _BREAK_ENDS = r"[ \t]*(?:[|+•\-–]|\d{1,2}[.)]|\n|$)"
 _ISSUER = re.compile(
     r"\s*,?\s*của\s+(?P<issuer>(?:[^,;.()“”\"|\n]|\n(?!" + _BREAK_ENDS + r"))+?)"
     r"(?=\s+(?:về|khóa|khoá|thực hiện|ban hành|phê duyệt|quy định|sửa đổi)\b"
-    r"|\s+và\s+(?i:kế hoạch|nghị quyết|chỉ thị|kết luận|quyết định|công văn|chương trình|hướng dẫn)\s"
+    r"|\s+và\s+(?i:kế hoạch|nghị quyết|chỉ thị|kết luận|quyết định|công văn|chương trình|hướng dẫn"
+    r"|nghị định|thông tư|công điện|luật)\s"
     r"|[,;.()“”\"|]|\n(?=" + _BREAK_ENDS + r")|$)"
 )
 _KIND_WORDS = {
@@ -44,6 +45,11 @@ _KIND_WORDS = {
     "chương trình hành động": DocumentKind.programme,
     "quyết định": DocumentKind.decision,
     "báo cáo": DocumentKind.report,
+    "công điện": DocumentKind.dispatch,
+    "luật": DocumentKind.law,
+    "nghị định": DocumentKind.decree,
+    "thông tư": DocumentKind.circular,
+    "thông tư liên tịch": DocumentKind.circular,
 }
 _KIND_CODES = {
     "KH": DocumentKind.plan,
@@ -56,10 +62,16 @@ _KIND_CODES = {
     "CTr": DocumentKind.programme,
     "QĐ": DocumentKind.decision,
     "BC": DocumentKind.report,
+    "CĐ": DocumentKind.dispatch,
+    "NĐ": DocumentKind.decree,
+    "TT": DocumentKind.circular,
+    "TTLT": DocumentKind.circular,
 }
 _KIND_BEFORE = re.compile(
     r"(?P<kind>" + "|".join(sorted(_KIND_WORDS, key=len, reverse=True)) + r")\s+(?:số\s+)?$", re.IGNORECASE
 )
+# A law is cited by its name before its number: "Luật Tổ chức chính quyền địa phương số 72/2025/QH15".
+_NAMED_LAW = re.compile(r"\bLuật(?:\s+[^\W\d_]+){1,12}\s+số\s+$")
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,8 @@ def find_citations(text: str) -> list[Citation]:
             end = im.end()
         before = _KIND_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
         kind = _KIND_WORDS[before.group("kind").lower()] if before else kind_of_number(number)
+        if kind is None and _NAMED_LAW.search(text[max(0, m.start() - 120) : m.start()]):
+            kind = DocumentKind.law
         found.append(
             Citation(Reference(number=number, date=issued, issuer=issuer, kind=kind), m.start(), end)
         )

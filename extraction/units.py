@@ -154,8 +154,16 @@ def _of_places(tokens: Tokens, first: int, colon: int) -> bool:
 
 
 def _named_on(tokens: Tokens, i: int, *, persons: bool) -> bool:
-    """A capitalised word that opens no head of its own: the next name after a shared head."""
-    return tokens[i].capitalised and not read_head(tokens, i, persons=persons, in_list=True)[0]
+    """A capitalised word that opens no head of its own: the next name after a shared head. A head with
+    no name after it is a name here too: the "Công an" of "các Bộ: Quốc phòng, Công an, Xây dựng" (or
+    "..., Công an chỉ đạo")."""
+    if not tokens[i].capitalised:
+        return False
+    taken = read_head(tokens, i, persons=persons, in_list=True)[0]
+    after = i + taken
+    if not taken or not tokens.has(after):
+        return True
+    return tokens[after].text in ",;." or bool(match(PREDICATES, tokens, after))
 
 
 def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:

@@ -18,6 +18,10 @@ class DocumentKind(StrEnum):
     letter = "Công văn"
     programme = "Chương trình"
     decision = "Quyết định"
+    dispatch = "Công điện"  # an urgent order by wire, from a head of government to named bodies
+    law = "Luật"
+    decree = "Nghị định"
+    circular = "Thông tư"
     report = "Báo cáo"
     news = "news article"
     other = "other"

@@ -20,6 +20,7 @@ _ANSWERABLE = frozenset(
         DocumentKind.conclusion,
         DocumentKind.letter,
         DocumentKind.notice,
+        DocumentKind.dispatch,
     }
 )
 # "kết quả thực hiện Kế hoạch số 45-KH/TU", "tình hình triển khai Hướng dẫn số ... và Kế hoạch số ..."
