@@ -26,6 +26,11 @@ _ADDRESSEES_AS_A_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# "Ủy ban nhân dân các tỉnh, thành phố nêu trên", "các Bộ nêu trên": some of the addressees, those of a body.
+_NAMED_ABOVE = re.compile(
+    r"^(?:(?P<body>\S.*?)\s+)?các\s+(?P<kind>[^\W\d_]+)\b.*?\s(?:nêu|kể)\s+trên$", re.IGNORECASE
+)
+
 
 def read_addressees(lines: list[str], last: int) -> tuple[str, ...]:
     """The units after "Kính gửi" in lines[:last] (the head), as written, in order."""
@@ -42,6 +47,18 @@ def read_addressees(lines: list[str], last: int) -> tuple[str, ...]:
 def names_addressees(unit: str) -> bool:
     """Whether a unit's words name a letter's addressees and nobody else."""
     return bool(_ADDRESSEES_AS_A_GROUP.match(unit.strip()))
+
+
+def addressed_members(unit: str, addressees: tuple[str, ...]) -> tuple[str, ...]:
+    """The addressees a group stands for: all of them for "các đơn vị"; for "Ủy ban nhân dân các tỉnh, thành
+    phố nêu trên" or "các Bộ nêu trên", those of that body ("Ủy ban nhân dân tỉnh Thanh Hóa", "Bộ Y tế")."""
+    if names_addressees(unit):
+        return addressees
+    named = _NAMED_ABOVE.match(unit.strip())
+    if named is None:
+        return ()
+    body = (named["body"] or named["kind"]).lower() + " "
+    return tuple(a for a in addressees if a.lower().startswith(body))
 
 
 def _listed(lines: list[str], *, open_: bool) -> list[str]:

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from extraction.addressees import ADDRESSED, names_addressees
+from extraction.addressees import ADDRESSED, addressed_members
 from extraction.assignments import read_tasks
 from extraction.attached import issued_attachment
 from extraction.deadlines import EventMatch, find_events
@@ -130,7 +130,7 @@ def build_plan(document: Document, tasks: list[FoundTask], content_hash: str) ->
             if unit not in units:  # a plan names the same few units again and again: each made once
                 group = unit in found.groups
                 # "các đơn vị" of a letter are the units it is addressed to: each gets the work.
-                members = document.addressees if group and names_addressees(unit) else ()
+                members = addressed_members(unit, document.addressees) if group else ()
                 units[unit] = Unit(name=unit, group=group, members=members, external=external(unit))
     return Plan(
         key=plan_key(document, content_hash),

@@ -13,21 +13,12 @@ from dataclasses import dataclass, field
 
 from extraction import lexicon as lx
 from extraction.name_fields import same_level
+from extraction.shared_heads import Part, levels_colon, of_places, shared_head
 from extraction.tokens import Token, Tokens, first_word, lows, tokenize
 from extraction.unit_tables import FRONT_PARTNERS, INSTITUTION, LEVEL_ENDS, OPENERS, PREDICATES, QUANT, match
 from extraction.unit_words import name_end, read_head
 
 __all__ = ["Token", "Tokens", "UnitList", "forget_recent", "read_units", "tokenize", "unit_heading"]
-
-@dataclass
-class Part:
-    first: int  # token index
-    last: int  # token index, inclusive
-    kind: str  # specific | generic | person
-    separator: str | None  # what came before it: "," ";" "và" or None
-    head: tuple[str, ...] = ()
-    prefix: str = ""  # the shared head of "các Bộ: Tư pháp, Xây dựng", written before this part's name
-
 
 @dataclass
 class UnitList:
@@ -97,13 +88,20 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
                 return None
             stop = "other"
             break
-        if why == "colon" and end == i + taken and body_kind == "generic":
-            shared, end, why = _shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
+        places = None
+        if why == "separator":
+            places = _places_listed(tokens, i, i + taken, body_head, persons=persons)
+        if places is not None:  # "Ủy ban nhân dân các tỉnh, thành phố: A, B": the commas of the levels
+            shared, end, why = places
             parts += shared
-        elif why == "colon" and _of_places(tokens, i + taken, end):
+        elif why == "colon" and end == i + taken and body_kind == "generic":
+            shared, end, why = shared_head(tokens, i + taken - len(body_head), end + 1, persons=persons)
+            parts += shared
+        elif why == "colon" and of_places(tokens, i + taken, end):
             # "Ủy ban nhân dân các tỉnh: Quảng Ninh, Hải Phòng": the body of each place named
-            prefix = " ".join(t.text for t in tokens[i : i + taken]) + " " + tokens[end - 1].text + " "
-            shared, end, why = _shared_head(tokens, i, end + 1, persons=persons, prefix=prefix)
+            body = tokens[i + taken - len(body_head) : i + taken]  # "Chủ tịch" stands for the body
+            prefix = " ".join(t.text for t in body) + " " + tokens[end - 1].text + " "
+            shared, end, why = shared_head(tokens, i, end + 1, persons=persons, prefix=prefix)
             parts += shared
         if not parts or parts[-1].first < i:
             parts.append(Part(i, end - 1, kind, separator, head))
@@ -117,53 +115,19 @@ def _read_units(text: str, start: int, *, persons: bool) -> UnitList | None:
     return _build(text, tokens, parts, stop)
 
 
-def _shared_head(
-    tokens: Tokens, head_at: int, i: int, *, persons: bool, prefix: str = ""
-) -> tuple[list[Part], int, str]:
-    """ "các Bộ: Tư pháp, Xây dựng và ...": each name after the colon is a body of the head before it
-    ("Bộ Tư pháp", "Bộ Xây dựng"), or of `prefix`; commas part them, unless semicolons do ("các Sở: Văn
-    hóa, Thể thao và Du lịch; Y tế"). ([], i - 1, "colon") when none follows."""
-    prefix = prefix or " ".join(t.text for t in tokens[head_at : i - 1]) + " "
-    by_semicolons = _shared_names(tokens, i, persons=persons, prefix=prefix, semicolons=True)
-    if len(by_semicolons[0]) > 1:
-        return by_semicolons
-    return _shared_names(tokens, i, persons=persons, prefix=prefix, semicolons=False)
-
-
-def _shared_names(
-    tokens: Tokens, i: int, *, persons: bool, prefix: str, semicolons: bool
-) -> tuple[list[Part], int, str]:
-    parts: list[Part] = []
-    while tokens.has(i) and _named_on(tokens, i, persons=persons):
-        end, why = name_end(tokens, i, persons=persons, commas=not semicolons)
-        if end == i:
-            break
-        parts.append(Part(i, end - 1, "specific", ";" if parts else None, prefix=prefix))
-        if why != "separator" or (tokens[end].text == ";") != semicolons:
-            return parts, end, why
-        i = end + 1
-    return (parts, i - 1, "separator") if parts else ([], i - 1, "colon")
-
-
-_PLACE_LEVELS = frozenset({"tỉnh", "huyện", "quận", "xã", "phường"})
-
-
-def _of_places(tokens: Tokens, first: int, colon: int) -> bool:
-    """Whether the words between a head and its colon are "các" and a level: "các tỉnh", "các huyện"."""
-    return colon == first + 2 and tokens[first].low == "các" and tokens[first + 1].low in _PLACE_LEVELS
-
-
-def _named_on(tokens: Tokens, i: int, *, persons: bool) -> bool:
-    """A capitalised word that opens no head of its own: the next name after a shared head. A head with
-    no name after it is a name here too: the "Công an" of "các Bộ: Quốc phòng, Công an, Xây dựng" (or
-    "..., Công an chỉ đạo")."""
-    if not tokens[i].capitalised:
-        return False
-    taken = read_head(tokens, i, persons=persons, in_list=True)[0]
-    after = i + taken
-    if not taken or not tokens.has(after):
-        return True
-    return tokens[after].text in ",;." or bool(match(PREDICATES, tokens, after))
+def _places_listed(
+    tokens: Tokens, i: int, after: int, body_head: tuple[str, ...], *, persons: bool
+) -> tuple[list[Part], int, str] | None:
+    """The places named after levels and a colon ("Ủy ban nhân dân các tỉnh, thành phố: Thanh Hóa, Huế"),
+    each the body's (which place is of which level is not said); None unless names and nothing else follow:
+    "các huyện, thị xã, thành phố: Chỉ đạo ..." is a heading and its first task."""
+    colon = levels_colon(tokens, after)
+    if not colon:
+        return None
+    body = tokens[after - len(body_head) : after]  # "Chủ tịch" stands for the body
+    prefix = " ".join(t.text for t in body) + " "
+    shared, end, why = shared_head(tokens, i, colon + 1, persons=persons, prefix=prefix)
+    return (shared, end, why) if shared and why != "predicate" else None
 
 
 def _build(text: str, tokens: Tokens, parts: list[Part], stop: str) -> UnitList:

@@ -153,3 +153,56 @@ def test_the_closing_article_of_a_decision_names_who_executes_it_and_gives_no_ta
     # an undated "thi hành" for every body named would only repeat it in each unit's feed.
     rows = assignment_rows(extract(DECISION).plan)
     assert rows == [("Điều 1", "Sở Giáo dục và Đào tạo", "lead", "2025-06-29")]
+
+
+GOVERNMENT_DISPATCH = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 40/CĐ-TTg
+Hà Nội, ngày 10 tháng 7 năm 2025
+CÔNG ĐIỆN
+Về việc ứng phó với mưa lớn ở các tỉnh ven biển
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Quốc phòng, Công an, Y tế;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng.
+Thủ tướng Chính phủ yêu cầu:
+1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên khẩn trương sơ tán người dân ở vùng trũng, hoàn \
+thành trước 18 giờ ngày 11 tháng 7 năm 2025.
+2. Các Bộ nêu trên bố trí lực lượng sẵn sàng hỗ trợ địa phương.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG
+Trần Văn D
+"""
+
+
+def test_a_ministers_list_and_a_chairmen_list_of_two_levels_are_the_bodies_wired_to() -> None:
+    assert extract(GOVERNMENT_DISPATCH).document.addressees == (
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+        "Bộ Y tế",
+        "Ủy ban nhân dân Quảng Ninh",  # which is a tỉnh and which a thành phố the list does not say
+        "Ủy ban nhân dân Hải Phòng",
+    )
+
+
+def test_the_bodies_named_above_stand_for_the_addressees_of_that_body() -> None:
+    plan = extract(GOVERNMENT_DISPATCH).plan
+    members = {unit.name: unit.members for unit in plan.units if unit.group}
+    committees = "Ủy ban nhân dân các tỉnh, thành phố nêu trên"
+    assert members == {
+        committees: ("Ủy ban nhân dân Quảng Ninh", "Ủy ban nhân dân Hải Phòng"),
+        "Các Bộ nêu trên": ("Bộ Quốc phòng", "Bộ Công an", "Bộ Y tế"),
+    }
+    assert ("1", committees, "lead", "2025-07-11") in assignment_rows(plan)
+
+
+def test_a_chairman_of_the_committees_of_places_listed_stands_for_each_committee() -> None:
+    found = read_units("Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Ninh, Thái Bình", persons=True)
+    assert found is not None
+    assert found.names == ["Ủy ban nhân dân tỉnh Quảng Ninh", "Ủy ban nhân dân tỉnh Thái Bình"]
+
+
+def test_levels_and_a_colon_before_a_task_keep_the_group_whole() -> None:
+    found = read_units("Ủy ban nhân dân các huyện, thị xã, thành phố: chỉ đạo cấp xã rà soát", persons=True)
+    assert found is not None and found.names == ["Ủy ban nhân dân các huyện, thị xã, thành phố"]
