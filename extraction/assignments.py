@@ -13,7 +13,14 @@ import itertools
 import re
 
 from extraction import lexicon as lx
-from extraction.clauses import DIRECTIVE, Clause, clause_without_units, read_clause, sentences
+from extraction.clauses import (
+    DIRECTIVE,
+    Clause,
+    clause_without_units,
+    read_clause,
+    sentences,
+    with_directed,
+)
 from extraction.deadlines import find_deadlines
 from extraction.labels import inline_labels, labelled
 from extraction.parentheses import parenthesised_units
@@ -147,9 +154,11 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
         if clause.narrative:
             current = None
             continue
+        if _leads_a_body(clause, context):
+            clause = Clause(sentence)  # "Lãnh đạo UBND tỉnh xây dựng ..." under a party body: its work
         if not clause.units:
             clause = clause_without_units(sentence)
-            if current is not None and clause.same_roles(current):
+            if current is not None and clause.same_roles(current) and not clause.directed:
                 current.text += " " + sentence
                 current.participants.extend(p for p in clause.participants if p not in current.participants)
                 continue
@@ -164,10 +173,25 @@ def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
             continue
         elif paragraph.numbered:
             reading.heading_units.setdefault(paragraph.section, clause)
+        clause = with_directed(clause)
         clauses.append(clause)
         current = clause
     for clause in clauses:
         _emit(reading, paragraph, clause)
+
+
+def _leads_a_body(clause: Clause, context: Clause | None) -> bool:
+    """Whether a sentence opening "Lãnh đạo X ..." under a party committee's heading tells what the
+    committee does to X (a party body leads its state body: "Đảng đoàn HĐND tỉnh: Lãnh đạo HĐND tỉnh ban
+    hành ..."), rather than naming X's leaders as the unit."""
+    if context is None or not context.units or len(clause.units) != 1:
+        return False
+    if not clause.units[0].lower().startswith("lãnh đạo "):
+        return False
+    return all(_PARTY_COMMITTEE.match(unit.lower()) for unit in context.units)
+
+
+_PARTY_COMMITTEE = re.compile(r"^(?:các\s+)?(?:" + "|".join(lx.PARTY_COMMITTEES) + r")\b")
 
 
 def _only_joins(clause: Clause) -> bool:

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extraction import lexicon as lx
 from extraction.tokens import CAPITAL
@@ -60,6 +60,8 @@ _COORDINATE = re.compile(
 )
 _LEAD_OPENING = re.compile(r"^(?:chủ trì|là cơ quan chủ trì|làm đầu mối)\b[\s,;]*", re.IGNORECASE)
 _COORDINATE_OPENING = re.compile(r"^phối hợp(?:\s+chặt chẽ)?\s+với\s+", re.IGNORECASE)
+# "Chỉ đạo X chủ trì, ...": the unit the sentence belongs to directs X, named next, to lead a piece of work.
+_DIRECTING = re.compile(r"^(?:lãnh đạo,\s*)?chỉ đạo\s+", re.IGNORECASE)
 _PARTICIPATE_OPENING = re.compile(r"^(?:tham gia|phối hợp thực hiện\b|phối hợp\s*[.;]?\s*$)", re.IGNORECASE)
 # After a lead: "..., Y phối hợp kiểm tra" (not "phối hợp với", which names whom the lead works with).
 _JOINS = re.compile(r"^(?:phối hợp(?!\s+(?:chặt chẽ\s+)?với)|tham gia)\b\s*", re.IGNORECASE)
@@ -85,6 +87,9 @@ class Clause:
     addressed: bool = False  # named after "Đề nghị", "Giao", "Yêu cầu"
     narrative: bool = False  # tells what was done: assigns nothing
     inherited: bool = False  # the units come from a heading or the sentence before, not this sentence
+    # "Chỉ đạo X chủ trì, ...": X leads the work beside the unit the sentence belongs to, which directs it.
+    directed: list[str] = field(default_factory=list)
+    directed_groups: list[bool] = field(default_factory=list)
 
     def same_roles(self, other: Clause) -> bool:
         return (self.role, self.coordinating) == (other.role, other.coordinating)
@@ -201,8 +206,9 @@ def _with_predicate(
 
 
 def apply_roles(clause: Clause, predicate: str) -> None:
-    """Roles from the words after the units: chủ trì, phối hợp với, tham gia."""
-    rest = predicate
+    """Roles from the words after the units: chủ trì, phối hợp với, tham gia; "chỉ đạo X chủ trì, ..."
+    makes X lead beside them (`directed`)."""
+    rest = _directed(clause, predicate)
     lead = _LEAD_OPENING.match(rest)
     coordinate = _COORDINATE_OPENING.match(rest)
     if lead:
@@ -223,6 +229,17 @@ def apply_roles(clause: Clause, predicate: str) -> None:
     clause.task = rest.strip(" ,;")
 
 
+def _directed(clause: Clause, predicate: str) -> str:
+    """The predicate after "chỉ đạo X" when X is told to lead ("chủ trì"), X kept in `clause.directed`."""
+    directing = _DIRECTING.match(predicate)
+    # The unit list is read only where a lead is named after it: most "chỉ đạo ..." direct without one.
+    found = read_units(predicate, directing.end()) if directing and "chủ trì" in predicate else None
+    if found is None or not _LEAD_OPENING.match(predicate[found.end :].lstrip(" ,")):
+        return predicate
+    clause.directed, clause.directed_groups = list(found.names), list(found.groups)
+    return predicate[found.end :].lstrip(" ,")
+
+
 def _participants_after_lead(clause: Clause, rest: str) -> str:
     """ "X chủ trì, Y phối hợp kiểm tra ...": Y takes part; the task is what follows."""
     others = read_units(rest)
@@ -236,7 +253,18 @@ def _participants_after_lead(clause: Clause, rest: str) -> str:
 
 
 def clause_without_units(text: str) -> Clause:
-    """A sentence of a unit's list of tasks ("- Chủ trì, phối hợp với Y ..."), the unit known."""
+    """A sentence of a unit's list of tasks ("- Chủ trì, phối hợp với Y ..."), the unit known; "- Chỉ đạo X
+    chủ trì, phối hợp với Y ..." also keeps X, who leads it (`directed`)."""
     clause = Clause(text)
     apply_roles(clause, _CONNECTIVE.sub("", text.strip().lstrip("-+•*: ").strip()))
     return clause
+
+
+def with_directed(clause: Clause) -> Clause:
+    """The clause with the units it directs to lead ("chỉ đạo X chủ trì") among its own (as a copy: the
+    clause may stand for a heading's units, which X is not)."""
+    units, groups = list(clause.units), list(clause.groups)
+    for unit, group in zip(clause.directed, clause.directed_groups, strict=True):
+        if unit not in units:
+            units, groups = [*units, unit], [*groups, group]
+    return replace(clause, units=units, groups=groups) if len(units) > len(clause.units) else clause

@@ -34,7 +34,10 @@ _KINDS = {
     "CÔNG VĂN": DocumentKind.letter,
     "CÔNG ĐIỆN": DocumentKind.dispatch,
 }
-_KIND_LINE = re.compile(r"^(?P<kind>" + "|".join(_KINDS) + r")(?![a-zà-ỹ])\s*(?P<rest>.*)$")
+# "CHƯƠNG TRÌNH HÀNH ĐỘNG", "KẾ HOẠCH HÀNH ĐỘNG": the kind's own words, not the start of the title.
+_KIND_LINE = re.compile(
+    r"^(?P<kind>" + "|".join(_KINDS) + r")(?![a-zà-ỹ])(?:\s+HÀNH ĐỘNG\b)?\s*(?P<rest>.*)$"
+)
 _OWN_NUMBER = re.compile(rf"^Số\s*:?\s*(?P<number>{NUMBER})")
 _STAMP_NUMBER = re.compile(r"^Số\s*:?\s*(?P<number>\d{1,7})\s*$")
 _STAMP_DATE = re.compile(r"^Ngày\s*:?\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*$")

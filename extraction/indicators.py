@@ -60,12 +60,24 @@ class Indicator(BaseModel):
 def read_indicators(outline: Outline) -> list[Indicator]:
     found: list[Indicator] = []
     for paragraph in outline.paragraphs:
-        if paragraph.kind != "paren" or not paragraph.marker.isdigit():
+        number, text = _numbered(paragraph.kind, paragraph.marker, paragraph.text)
+        if number is None:
             continue
         if not any("chỉ tiêu" in title.lower() for title in outline.title_chain(paragraph.section)):
             continue
-        found.append(read_indicator(int(paragraph.marker), paragraph.text, paragraph.first_line))
+        found.append(read_indicator(number, text, paragraph.first_line))
     return found
+
+
+# "- (3) 100% hồ sơ công việc ...": a target numbered in brackets inside a list item.
+_BULLET_NUMBER = re.compile(r"^\((?P<n>\d{1,2})\)\s+")
+
+
+def _numbered(kind: str, marker: str, text: str) -> tuple[int | None, str]:
+    if kind == "paren":
+        return (int(marker), text) if marker.isdigit() else (None, text)
+    m = _BULLET_NUMBER.match(text) if kind == "bullet" else None
+    return (int(m.group("n")), text[m.end() :]) if m else (None, text)
 
 
 def to_number(text: str) -> float:

@@ -72,6 +72,13 @@ OFFICE_HOLDERS = (
     "bộ trưởng", "hiệu trưởng",
 )
 
+# Party bodies whose work is to lead (lãnh đạo) other bodies: under one of them "Lãnh đạo UBND tỉnh ..." is
+# that work, not the UBND's leaders.
+PARTY_COMMITTEES = (
+    "đảng đoàn", "ban cán sự đảng", "ban thường vụ", "ban chấp hành", "thường trực", "cấp ủy", "đảng ủy",
+    "huyện ủy", "quận ủy", "thị ủy", "thành ủy", "tỉnh ủy", "chi ủy", "chi bộ",
+)
+
 # People addressed as a category; taken as units only where a list item or paragraph opens.
 PERSON_HEADS = (
     "cá nhân", "cán bộ", "đảng viên", "lãnh đạo", "người đứng đầu", "thủ trưởng", "các đồng chí",

@@ -32,6 +32,8 @@ _AND_KIND = re.compile(r"\s(?:và|cùng)\s+(?:" + _KINDS + r")(?:\s+hành độn
 # What a cited document is about may cite others: "Kế hoạch số 92-KH/HU về thực hiện Kết luận số 01-KL/TW".
 _NESTS = re.compile(r"\b(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|theo|tại)\b", re.IGNORECASE)
 _EXTRA_LINES = 5
+# Party documents list their grounds as items: "- Căn cứ Điều lệ Đảng ...;" then "- Thực hiện Nghị quyết ...".
+_LIST_MARK = re.compile(r"^[-+•]\s+")
 
 
 def implemented_in_opening(lines: list[str], kind_at: int, body_first: int) -> list[str]:
@@ -88,7 +90,7 @@ def _opening_end(lines: list[str], body_first: int) -> int:
 def _paragraphs(lines: list[str]) -> list[str]:
     """Lines with a wrapped opening paragraph (a PDF's text) joined back into one."""
     paragraphs: list[str] = []
-    for line in (raw.strip() for raw in lines):
+    for line in (_LIST_MARK.sub("", raw.strip()) for raw in lines):
         if paragraphs and line and _continues(paragraphs[-1], line):
             paragraphs[-1] += " " + line
         else:

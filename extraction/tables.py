@@ -92,7 +92,12 @@ def _pipe_blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
 
 def _cells(line: str) -> list[str]:
     parts = re.split(r"(?<!\\)\|", line.strip().strip("|"))
-    return [" ".join(p.replace("\\|", "|").split()) for p in parts]
+    return [" ".join(_LINE_BREAK.sub(" ", p.replace("\\|", "|")).split()) for p in parts]
+
+
+# A Markdown cell breaks its lines with an HTML tag ("Sở A;<br>Sở B"): read it as a .docx cell's line
+# break, a space between the names (the unit reader parts names that follow each other).
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _pipe_rows(first: int, block: list[str]) -> list[Row]:
@@ -169,7 +174,7 @@ def _with_result(row: Row) -> str:
 
 def unit_names(cell: str) -> tuple[list[str], set[str]]:
     """Units in a lead or participant cell: read as a list, else the cell as one name."""
-    text = cell.strip(" .;,")
+    text = _items_apart(cell).strip(" .;,")
     if not text:
         return [], set()
     found = read_units(text, persons=True)
@@ -187,6 +192,25 @@ def unit_names(cell: str) -> tuple[list[str], set[str]]:
         more, more_groups = unit_names(rest)
         names, groups = names + more, groups | more_groups
     return names, groups
+
+
+def _items_apart(cell: str) -> str:
+    """A cell that lists its units as items ("- Sở A - Sở B", its lines joined) with "; " between them;
+    a dash inside a name ("chính trị - xã hội", "Ban Thi đua - Khen thưởng") is kept: a unit follows none."""
+    if not cell.lstrip().startswith(("-", "+", "•")):
+        return cell
+    parts, start = [], 0
+    for mark in _ITEM_MARK.finditer(cell):
+        outside = cell.count("(", 0, mark.start()) == cell.count(")", 0, mark.start())
+        if not (outside and cell[mark.end()].isupper()):
+            continue
+        if mark.start() == 0 or read_units(cell, mark.end()) is not None:
+            parts.append(cell[start : mark.start()])
+            start = mark.end()
+    return "; ".join(p.strip(" ;") for p in [*parts, cell[start:]] if p.strip(" ;"))
+
+
+_ITEM_MARK = re.compile(r"(?:^|\s)[-+•]\s*(?=[^\W\d_])")  # a letter next; a capital one is checked
 
 
 def _name_goes_on(text: str, end: int) -> int:
@@ -226,6 +250,7 @@ def _fill_units(task: FoundTask, row: Row, previous: FoundTask | None) -> None:
         task.leads, task.confidence = list(previous.leads), INHERITED
 
 
+_BARE_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\s*[.;]?\s*$")
 _ROLE_MARK = re.compile(r"\s*\((chủ trì|phối hợp|tham gia)\)", re.IGNORECASE)
 
 
@@ -251,6 +276,10 @@ def _performers(cell: str) -> tuple[list[str], list[str], set[str]]:
 def _cell_deadline(cell: str, year: int | None, issued: object) -> Deadline | None:
     if not cell.strip():
         return None
+    bare = _BARE_YEAR.match(cell)
+    if bare:  # "2026" alone in the time column: within that year
+        within = parse_deadline(f"năm {bare.group(1)}", year=year, issued=issued)  # type: ignore[arg-type]
+        return within.model_copy(update={"text": cell.strip()})
     try:
         return parse_deadline(cell, year=year, issued=issued)  # type: ignore[arg-type]
     except DeadlineParseError:
