@@ -22,7 +22,9 @@ for _name in ("due_soon_on", "due_soon_of", "first_report_on"):
 # migration 0004_flows_2): sweep_lo and sweep_hi, the days [lo, hi) on which the stored status,
 # report day and next change day stay right, counted from 1970-01-01 (NULL: unbounded; hi = 0: no
 # status yet or a stored status the row's columns contradict). Generated, so any writer keeps them
-# true; the sweep finds its rows by their two partial indexes, ix_assignments_sweep_lo/_hi.
+# true; the sweep finds its rows by their two partial indexes, ix_assignments_sweep_lo/_hi. STORED on
+# both databases (SQLite's since 0004_flows_5, which rebuilt the table): an UPDATE works them out once
+# for the new row instead of again for each old and new index entry.
 
 # Reports dated ahead of time take effect on their day: the sweep finds them by it.
 REPORT_DAY_INDEX = Index("ix_reports_reported_on", ReportRow.__table__.c.reported_on)
