@@ -22,6 +22,7 @@ from extraction.deadline_readings import (
     Reading,
     Strength,
     Unreadable,
+    left_match,
     make_date,
     month_end,
     rolled,
@@ -97,18 +98,32 @@ def month_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Co
     if prefix == "từ" or (prefix in RANGE_PREFIXES and _range_end(text, match.end()) is not None):
         return _month_range(text, match, start, first, ctx, confidence)
     reading = period_reading(prefix, first, last, K.month, confidence)
-    if prefix == "đầu":
-        reading = Reading(K.month, first + timedelta(days=9), start=first, confidence=0.5,
-                          strength=Strength.bare)
-    elif prefix == "giữa":
-        reading = Reading(K.on_date, first + timedelta(days=14), confidence=0.5, strength=Strength.bare)
-    elif prefix.endswith("tuần"):  # "trung tuần tháng 12": the middle ten days, 11–20
+    if prefix in _PARTS:
+        return _part_of_month(text, match, prefix, start, first, last, confidence)
+    if prefix.endswith("tuần"):  # "trung tuần tháng 12": the middle ten days, 11–20
         third = TEN_DAYS[prefix.split()[-2]]
         due = last if third == 2 else first + timedelta(days=10 * third + 9)
         reading = Reading(K.month, due, start=first + timedelta(days=10 * third), confidence=confidence)
     elif "tuần" in prefix:
         reading = week_reading(prefix, first, last, confidence)
     return _found(match, prefix, start, reading)
+
+
+# "đầu tháng 8", "giữa tháng 7": its first or middle ten days, as "thượng/trung tuần" (how sure: not very);
+# "nửa đầu/cuối tháng 6": its days 1–15 and 16 to its end.
+_PARTS = {"đầu": (0, 9, 0.5), "giữa": (10, 19, 0.5), "nửa đầu": (0, 14, 1.0), "nửa cuối": (15, 31, 1.0)}
+
+
+def _part_of_month(text: str, match: re.Match[str], prefix: str, start: int, first: date, last: date,
+                   confidence: float) -> Found:
+    """A part of a month: a window of its days. After "vào"/"trong" ("vào đầu tháng 8/2025") it stands as
+    "vào tháng 8/2025" would, only less surely; without them it needs a cue or to stand alone."""
+    begin, end, sure = _PARTS[prefix]
+    lead = left_match(p.PART_LEAD_RE, text, start)
+    strength = Strength.bare if lead is None else Strength.positional
+    reading = Reading(K.month, min(last, first + timedelta(days=end)), start=first + timedelta(days=begin),
+                      confidence=round(confidence * sure, 2), strength=strength)
+    return Found(start if lead is None else lead, match.end(), reading)
 
 
 # "tuần thứ 2", "tuần đầu", "tuần cuối cùng": the week's number in its month (0: the last week).
@@ -187,14 +202,17 @@ def quarter_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: 
     year, confidence = year_of(explicit, ctx)
     first, last = quarter_window(year, quarter)
     reading = period_reading(prefix, first, last, K.quarter, confidence)
-    if prefix.endswith("tuần"):
-        return None  # "trung tuần quý IV": a quarter has no ten-day thirds
+    if prefix.endswith("tuần") or prefix.startswith("nửa"):
+        return None  # "trung tuần quý IV", "nửa đầu quý II": a quarter has no ten-day thirds, no named halves
     if "tuần" in prefix:  # "tuần đầu quý IV": counted from the quarter's first day, as a month's weeks are
         reading = week_reading(prefix, first, last, round(confidence * 0.8, 2))
-    elif prefix == "đầu":
-        reading = Reading(K.month, month_end(year, first.month), start=first, confidence=0.5,
-                          strength=Strength.bare)
-    return _found(match, "" if prefix in ("từ", "giữa") else prefix, start, reading)
+    elif prefix in ("đầu", "giữa"):  # its first (middle) month; after "vào"/"trong" as a month's part is
+        lead = left_match(p.PART_LEAD_RE, text, start)
+        month = first.month + (prefix == "giữa")
+        reading = Reading(K.month, month_end(year, month), start=date(year, month, 1), confidence=0.5,
+                          strength=Strength.bare if lead is None else Strength.positional)
+        start = start if lead is None else lead
+    return _found(match, "" if prefix == "từ" else prefix, start, reading)
 
 
 # Prepositions after which "tháng 10-12" and "quý II-III" read as one window.

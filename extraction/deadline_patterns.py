@@ -123,6 +123,9 @@ RECURRING_DAY_RE = re.compile(
     rf"|{S}(?:của{S})?tháng{S}(?P<next>sau|kế{S}tiếp|tiếp{S}theo)){_WORD_END}"
 )
 _DAY_LEAD = rf"trước|vào|chậm{S}nhất(?:{S}(?:là|vào))?"
+# After a day of the period: no further digits of a date ("25." ending a sentence is the day 25), no month
+# ("ngày 20 tháng 5" is a date) and no frequency of its own ("ngày 20 hằng tháng" is RECURRING_DAY_RE's).
+_DAY_END = rf"(?!\d|\s?[/.-]\s?\d|\s*tháng|{S}(?:của|hằng|hàng|mỗi|các){S})"
 RECURRING_RE = re.compile(
     rf"(?:định{S}kỳ(?:{S}(?:hằng|hàng|mỗi))?{S}(?:(?P<months>\d{{1,2}}|sáu|ba){S}tháng|{_PERIOD})"
     rf"|(?P<bare>hằng|hàng){S}(?P<period2>tuần|tháng|quý|năm))"
@@ -130,7 +133,14 @@ RECURRING_RE = re.compile(
     # "định kỳ hằng tháng, trước ngày 25", "hằng năm (trước ngày 15/12)": the day of each period (with a year
     # it is a date of its own; "ngày 15 của tháng cuối quý" is RECURRING_DAY_RE's).
     rf"(?:\s*(?:,|(?P<paren>\())?\s*(?P<before>{_DAY_LEAD}){S}ngày{S}(?P<day>\d{{1,2}})"
-    rf"(?:\s?[/.-]\s?(?P<month>\d{{1,2}}))?(?![\d/.-]|\s*tháng|{S}(?:của|hằng|hàng|mỗi|các){S})(?(paren)(?:\s*\))?))?"
+    rf"(?:\s?[/.-]\s?(?P<month>\d{{1,2}}))?{_DAY_END}(?(paren)(?:\s*\))?))?"
+)
+# "báo cáo hằng tháng về Sở Nội vụ trước ngày 20": the day of each period said later in the clause, after
+# the words of the report (no other frequency, date or clause end between them).
+LATER_DAY_RE = re.compile(
+    # Words parted by spaces or commas, none of them a frequency: each text is cut into them one way only.
+    rf"(?P<gap>(?:[\s,]+(?!(?:{_DAY_LEAD}){S}ngày{S}\d|hằng|hàng|định{S}kỳ)[^\s,.;:!?|/]+){{1,16}}?)"
+    rf"[\s,]+(?P<before>{_DAY_LEAD}){S}ngày{S}(?P<day>\d{{1,2}})(?:\s?[/.-]\s?(?P<month>\d{{1,2}}))?{_DAY_END}"
 )
 # "Định kỳ hằng quý (trước ngày 20 của tháng cuối quý)": what stands between a frequency and the day rule
 # (RECURRING_DAY_RE) that it is stated with.
@@ -146,6 +156,12 @@ YEARLY_PERIOD_LEFT_RE = re.compile(
 WORKING_DAYS_RE = re.compile(
     rf"(?P<count>\d(?:\d\d?)?)\)?{S}ngày(?P<working>{S}làm{S}việc)?"
     rf"(?:\s*,?{S}(?:kể|tính){S}từ{S}(?:(?:{DATE})|(?P<event>(?:[^\W\d_]+)(?:{S}[^\W\d_]+){{0,6}})))?"
+)
+# "báo cáo ngay trong ngày", "ngay trong ngày kể từ khi nhận được": the same day as what sets it off, ending
+# its clause or followed by that event ("ngay trong ngày 20/11", "ngay trong ngày đầu tiên" say more).
+SAME_DAY_RE = re.compile(
+    rf"ngay{S}trong{S}ngày{_WORD_END}(?:\s*,?{S}(?:kể|tính){S}từ{S}(?P<event>(?:[^\W\d_]+)(?:{S}[^\W\d_]+){{0,6}}))?"
+    r"(?=\s*(?:[.,;:)|\n]|$|(?:sau\s+)?khi\s))"
 )
 # "trong 10 ngày", "trong vòng mười (10) ngày", "Thời hạn: 15 ngày": the words before the count.
 COUNT_LEFT_RE = re.compile(
@@ -177,13 +193,15 @@ PREFIX_RE = re.compile(
     r"(?<!\w)(?P<prefix>"
     r"trước\s+hoặc\s+(?:trong|vào)|chậm\s+nhất(?:\s+(?:là|vào|trong))?|muộn\s+nhất(?:\s+(?:là|vào|trong))?"
     r"|hạn\s+(?:chót|cuối)(?:\s+là)?\s*:?|trước|trong\s+vòng|trong\s+thời\s+hạn|không\s+quá|trong|vào"
-    r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|cuối|đầu|giữa|từ|ngay\s+trong"
+    r"|(?:đến|tới)\s+hết|(?:đến|tới)|hết|nửa\s+(?:đầu|cuối)|cuối|đầu|giữa|từ|ngay\s+trong"
     # "trung tuần", "tuần thứ 2", "tuần cuối cùng của" (before a month): one "trong/vào" for both spares the
     # engine a second try at each place.
     r"|(?:trong\s+|vào\s+)?(?:(?:thượng|trung|hạ)\s+tuần"
     r"|tuần\s+(?:lễ\s+)?(?:thứ\s+)?(?:[1-5]|nhất|một|hai|ba|tư|bốn|năm|đầu(?:\s+tiên)?|cuối(?:\s+cùng)?)(?:\s+của)?)"
     r")\s*$"
 )
+# "vào đầu tháng 8", "trong nửa cuối tháng 10": the preposition before a part of a period.
+PART_LEAD_RE = re.compile(r"(?<!\w)(?:trong|vào)\s+$")
 # A verb that the phrase starts from: "Hoàn thành việc xây dựng kế hoạch trong quý I năm 2023".
 _GAP = r"(?:\s+[^\s,.;:!?()\[\]|]+){0,%d}?\s*$"
 VERB_RE = re.compile(

@@ -98,6 +98,16 @@ def working_days_form(text: str, match: re.Match[str], prefix: str, start: int, 
     return Found(start, match.end(), reading)
 
 
+def same_day_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
+    """ "báo cáo ngay trong ngày": due the day that sets it off. Counted from the document's own date
+    ("kể từ ngày ký") that day; else, like "trong N ngày làm việc kể từ ngày nhận được", no day yet: a count
+    of 0 working days kept until the day it runs from is known."""
+    event = match.group("event")
+    if event and ctx.issued is not None and p.FROM_ISSUE_RE.search(event):
+        return Found(match.start(), match.end(), Reading(K.on_date, ctx.issued, confidence=0.8))
+    return Found(match.start(), match.end(), Reading(K.working_days, None, confidence=0.5, working_days=0))
+
+
 def _counted_from(match: re.Match[str], ctx: Context) -> tuple[date | None, float]:
     if match.group("d1") or match.group("d2"):
         read = read_date(match, ctx)

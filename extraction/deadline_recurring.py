@@ -46,7 +46,7 @@ def recurring_day_form(
         if half_yearly is not None:
             frequency, day, of_period = Frequency.half_yearly, half_yearly, (of_period - 1) % 6 + 1
     rule = Recurrence(frequency=frequency, day=day, strictly_before=prefix == "trước", month=of_period)
-    reading = _recurring(rule, ctx, 0.8 if match.group("next") else 0.9, Strength.strong)
+    reading = recurring_reading(rule, ctx, 0.8 if match.group("next") else 0.9, Strength.strong)
     keeps_prefix = prefix in ("trước", "vào", "chậm nhất", "chậm nhất vào", "trước hoặc trong")
     return Found(start if keeps_prefix else match.start(), match.end(), reading)
 
@@ -95,13 +95,9 @@ def _month_of_period(frequency: Frequency, written: str | None) -> int | None:
 
 
 def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx: Context) -> Found | None:
-    months = match.group("months")
-    if months is not None:
-        frequency = _MONTHS_TO_FREQUENCY.get(months.lower().lstrip("0") or "0")
-        if frequency is None:
-            return None
-    else:
-        frequency = _FREQUENCIES[(match.group("period") or match.group("period2")).lower()]
+    frequency = _frequency_of(match)
+    if frequency is None:
+        return None
     bare = match.group("bare") is not None
     day = int(match.group("day")) if match.group("day") else None
     of_period = _month_of_period(frequency, match.group("month"))
@@ -109,13 +105,16 @@ def recurring_form(text: str, match: re.Match[str], prefix: str, start: int, ctx
         return None
     if day is None and (stated := _with_day_rule(text, match, ctx)) is not None:
         return stated
+    if day is None and frequency is not Frequency.weekly and (later := _day_later(text, match, ctx)):
+        return later
     if frequency is Frequency.weekly and (weekly := _on_weekday(text, match, ctx)) is not None:
         return weekly
     if bare and frequency is Frequency.yearly and (named := _named_month_of_year(text, match, ctx)):
         return named
     rule = Recurrence(frequency=frequency, day=day, strictly_before=match.group("before") == "trước",
                       month=of_period or None)
-    reading = _recurring(rule, ctx, 0.7 if bare else 0.9, Strength.positional if bare else Strength.strong)
+    strength = Strength.positional if bare else Strength.strong
+    reading = recurring_reading(rule, ctx, 0.7 if bare else 0.9, strength)
     return Found(match.start(), match.end(), reading)
 
 
@@ -125,7 +124,7 @@ def _on_weekday(text: str, match: re.Match[str], ctx: Context) -> Found | None:
     if named is None:
         return None
     rule = Recurrence(frequency=Frequency.weekly, day=named.day, strictly_before=named.strictly_before)
-    return Found(named.start, named.end, _recurring(rule, ctx, 0.9, Strength.strong))
+    return Found(named.start, named.end, recurring_reading(rule, ctx, 0.9, Strength.strong))
 
 
 def _named_month_of_year(text: str, match: re.Match[str], ctx: Context) -> Found | None:
@@ -135,7 +134,7 @@ def _named_month_of_year(text: str, match: re.Match[str], ctx: Context) -> Found
         return None
     rule, begin = named
     prefix, start = prefix_at(text, begin)
-    reading = _recurring(rule, ctx, 0.8, Strength.positional)
+    reading = recurring_reading(rule, ctx, 0.8, Strength.positional)
     return Found(start if prefix in WITHIN else begin, match.end(), reading)
 
 
@@ -166,7 +165,9 @@ def _named_months(text: str, position: int) -> tuple[Recurrence, int] | None:
     if first is not None and (month - first) % 12 == 6:
         rule = Recurrence(frequency=Frequency.half_yearly, month=(month - 1) % 6 + 1)
         return rule, position - (len(left) - named.start())
-    # One month, or a pair that states no one period (the last month is kept, yearly, as before).
+    if first is not None and first != month:  # "tháng 3 và tháng 12 hằng năm": both, each year
+        rule = Recurrence(frequency=Frequency.yearly, month=first, also_months=(month,))
+        return rule, position - (len(left) - named.start())
     return Recurrence(frequency=Frequency.yearly, month=month), position - (len(left) - named.start("last"))
 
 
@@ -193,7 +194,33 @@ def _with_day_rule(text: str, match: re.Match[str], ctx: Context) -> Found | Non
     return Found(match.start(), found.end if close is None else close.end(), found.reading)
 
 
-def _recurring(rule: Recurrence, ctx: Context, confidence: float, strength: Strength) -> Reading:
+def _day_later(text: str, match: re.Match[str], ctx: Context) -> Found | None:
+    """ "báo cáo hằng tháng về Công an tỉnh (qua Phòng Tham mưu) trước ngày 20": the day of each period, said
+    after the words of the report in the same clause. A day without a month is no date of its own, so it can
+    only be the period's; a day with its month only of a yearly (half-yearly) rule, as when it is attached."""
+    later = p.LATER_DAY_RE.match(text, match.end())
+    if later is None:
+        return None
+    frequency = _frequency_of(match)
+    day = int(later.group("day"))
+    if frequency is None or not 1 <= day <= 31:
+        return None
+    of_period = _month_of_period(frequency, later.group("month"))
+    if of_period == 0:
+        return None
+    rule = Recurrence(frequency=frequency, day=day, strictly_before=later.group("before") == "trước",
+                      month=of_period)
+    return Found(match.start(), later.end(), recurring_reading(rule, ctx, 0.8, Strength.strong))
+
+
+def _frequency_of(match: re.Match[str]) -> Frequency | None:
+    months = match.group("months")
+    if months is not None:
+        return _MONTHS_TO_FREQUENCY.get(months.lower().lstrip("0") or "0")
+    return _FREQUENCIES[(match.group("period") or match.group("period2")).lower()]
+
+
+def recurring_reading(rule: Recurrence, ctx: Context, confidence: float, strength: Strength) -> Reading:
     """A recurring deadline runs from the document's issue (or its year's start); `due` is the first one."""
     if ctx.issued is not None:
         reference = ctx.issued

@@ -22,9 +22,11 @@ from extraction.deadline_accents import accented
 from extraction.deadline_cues import DeadlineMatch
 from extraction.deadline_cues import accepted as _accepted
 from extraction.deadline_forms import date_form, month_form, quarter_form
+from extraction.deadline_nth_days import NTH_DAY_RE, nth_day_form
 from extraction.deadline_periods import (
     half_year_form,
     ongoing_form,
+    same_day_form,
     season_form,
     tet_form,
     this_year_form,
@@ -99,6 +101,9 @@ FORMS: tuple[tuple[Finder, Builder, tuple[tuple[str, ...], ...]], ...] = (
     (p.RECURRING_DAY_RE.finditer, recurring_day_form, ((DIGIT,), ("ngày",))),
     (_recurring, recurring_form, (("định", "hằng", "hàng"),)),
     (p.WORKING_DAYS_RE.finditer, working_days_form, ((DIGIT,), ("ngày",))),
+    (p.SAME_DAY_RE.finditer, same_day_form, (("ngay",), ("ngày",))),
+    (NTH_DAY_RE.finditer, nth_day_form,
+     (("thứ", "chủ", "làm"), ("đầu", "cuối", "thứ"), ("tháng", "quý", "năm"))),
     (p.ONGOING_RE.finditer, ongoing_form, (("thường",),)),
     (p.TET_RE.finditer, tet_form, (("tết",),)),
 )

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from models.workdays import add_working_days, next_working_day_on_or_after
+from models.workdays import add_working_days, is_working_day, next_working_day_on_or_after
 
 
 class DeadlineKind(StrEnum):
@@ -57,6 +57,13 @@ class Recurrence(BaseModel):
     # Month of the period in which `day` falls, counted from the period's first month (1: "tháng đầu quý";
     # for a yearly rule, the month of the year: "ngày 15/01 hằng năm"); None: the period's last month.
     month: int | None = Field(default=None, ge=1, le=12)
+    # "thứ Sáu cuối cùng của tháng", "ngày làm việc đầu tiên của quý": the `nth` (-1: the last) `weekday`
+    # (1: Monday … 7: Sunday) of each period, or its nth working day when no weekday is given; `day` is then
+    # None. Counted over the whole period, not in `month`.
+    nth: int | None = Field(default=None, ge=-1, le=5)
+    weekday: int | None = Field(default=None, ge=1, le=7)
+    # "tháng 3 và tháng 12 hằng năm": further months of a yearly rule, each with its own occurrence.
+    also_months: tuple[int, ...] = ()
 
     @model_validator(mode="after")
     def _month_in_period(self) -> Recurrence:
@@ -65,6 +72,13 @@ class Recurrence(BaseModel):
             raise ValueError(f"a {self.frequency.value} period has no month {self.month}")
         if not months and self.day is not None and self.day > 7:
             raise ValueError(f"a week has no day {self.day}")
+        if self.nth == 0 or (self.weekday is not None and self.nth is None):
+            raise ValueError("a weekday of a period needs its place in it: 1 … 5, or -1 for the last")
+        if self.nth is not None and (not months or self.day is not None):
+            raise ValueError("the nth weekday or working day is of a month, quarter, half-year or year")
+        if self.also_months and (self.frequency is not Frequency.yearly or self.nth is not None
+                                 or any(not 1 <= month <= 12 for month in self.also_months)):
+            raise ValueError("further months are months of a yearly rule's year")
         return self
 
 
@@ -174,16 +188,47 @@ def _walk(deadline: Deadline, until: date) -> list[date]:
         return [deadline.due + timedelta(days=7 * n) for n in range((until - deadline.due).days // 7 + 1)]
     step = _PERIOD_MONTHS[rule.frequency]
     # Months counted from year 0, so that periods are aligned to the calendar.
-    index = (first.year * 12 + first.month - 1) // step * step + (rule.month or step) - 1
+    period = (first.year * 12 + first.month - 1) // step * step
     found: list[date] = []
     while True:
-        year, month = divmod(index, 12)
+        days = sorted(_days_of_period(rule, period, step))
+        if days[0] > until:
+            return found
+        found.extend(day for day in days if first <= day <= until)
+        period += step
+
+
+def _days_of_period(rule: Recurrence, period: int, step: int) -> list[date]:
+    """The due days of the period that starts `period` months after year 0 and lasts `step` months."""
+    if rule.nth is not None:
+        year, month = divmod(period, 12)
+        end_year, end_month = divmod(period + step - 1, 12)
+        return [_nth_day(date(year, month + 1, 1), month_window(end_year, end_month + 1)[1], rule)]
+    days = []
+    for of_period in (rule.month or step, *rule.also_months):
+        year, month = divmod(period + of_period - 1, 12)
         last = calendar.monthrange(year, month + 1)[1]
         day = date(year, month + 1, min(rule.day or last, last))
         if rule.day is not None and rule.strictly_before:
             day -= timedelta(days=1)
-        if day > until:
-            return found
-        if day >= first:
-            found.append(day)
-        index += step
+        days.append(day)
+    return days
+
+
+def _nth_day(first: date, last: date, rule: Recurrence) -> date:
+    assert rule.nth is not None
+    return nth_day(first, last, rule.nth, rule.weekday)
+
+
+def nth_day(first: date, last: date, nth: int, weekday: int | None) -> date:
+    """The nth (-1: the last) `weekday` (1: Monday) of [first, last], or its nth working day when `weekday`
+    is None. A fifth that the period lacks is its last day, as "tuần thứ 5" ends with its month."""
+    step = timedelta(days=1 if nth > 0 else -1)
+    day, seen = (first if nth > 0 else last), 0
+    while first <= day <= last:
+        if (day.isoweekday() == weekday) if weekday else is_working_day(day):
+            seen += 1
+            if seen == abs(nth):
+                return day
+        day += step
+    return last

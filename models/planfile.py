@@ -41,6 +41,8 @@ class DeadlineEntry(_Strict):
     tentative: bool = False
     confidence: float = Field(default=1.0, ge=0, le=1)
     recurrence: Recurrence | None = None
+    # "trong 5 ngày làm việc kể từ ngày nhận được văn bản": the count, while the day it runs from is unknown.
+    working_days: int | None = Field(default=None, ge=0)
 
 
 class UnitEntry(_Strict):

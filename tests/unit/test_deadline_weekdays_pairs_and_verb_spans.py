@@ -73,10 +73,10 @@ def test_two_months_of_each_year_six_months_apart_recur_each_half_year(
     assert deadline.recurrence == Recurrence(frequency=Frequency.half_yearly, month=month)
 
 
-def test_two_months_not_six_apart_keep_the_last_month_yearly() -> None:
+def test_two_months_not_six_apart_recur_yearly_in_both() -> None:
     deadline = _find("tháng 3 và tháng 12 hằng năm")
-    assert deadline.text == "tháng 12 hằng năm"
-    assert deadline.recurrence == Recurrence(frequency=Frequency.yearly, month=12)
+    assert deadline.text == "tháng 3 và tháng 12 hằng năm"
+    assert deadline.recurrence == Recurrence(frequency=Frequency.yearly, month=3, also_months=(12,))
 
 
 @pytest.mark.parametrize(

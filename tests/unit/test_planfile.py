@@ -58,6 +58,12 @@ EVERY_KIND = [
         due=date(2024, 4, 19),
     ),
     Deadline(
+        text="trong 05 ngày làm việc kể từ ngày nhận được văn bản",
+        kind=K.working_days,
+        confidence=0.5,
+        working_days=5,
+    ),
+    Deadline(
         text="trước ngày 20 hằng tháng",
         kind=K.recurring,
         start=date(2024, 1, 1),
