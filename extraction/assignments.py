@@ -13,6 +13,7 @@ import itertools
 import re
 
 from extraction import lexicon as lx
+from extraction.accounts import tells_of_the_past
 from extraction.clauses import (
     DIRECTIVE,
     Clause,
@@ -263,7 +264,7 @@ def _emit(reading: Reading, paragraph: Paragraph, clause: Clause) -> None:
 def _directive_enough(reading: Reading, text: str, start: int) -> bool:
     """A deadline nobody is named for counts only in a directive, never in an account of the past."""
     clause = re.split(r"[.;]\s+", text[:start])[-1]
-    if re.search(r"\b(?:đã|đang|dự kiến sẽ|sẽ hoàn thành|đạt được)\b", clause, re.IGNORECASE):
+    if tells_of_the_past(clause, before_deadline=True):
         return False
     return not reading.news or bool(DIRECTIVE.search(text[:start]))
 

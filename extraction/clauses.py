@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from extraction import lexicon as lx
+from extraction.accounts import NARRATIVE, tells_of_the_past
+from extraction.deadlines import find_deadlines
 from extraction.tokens import CAPITAL
 from extraction.units import UnitList, read_units
 
@@ -53,7 +55,6 @@ _COURTESY = re.compile(
     r"(?:,?\s*(?:và\s+)?(?:phối hợp\s+)?(?:thực hiện|chỉ đạo|triển khai|theo dõi))?\s*[./]*\s*$",
     re.IGNORECASE,
 )
-_NARRATIVE = re.compile(r"(?=[đvd])\b(?:đã|đang|vừa qua|dự kiến sẽ|đạt được)\b", re.IGNORECASE)
 _COORDINATE = re.compile(
     r"(?=[pvc])(?:\bphối hợp(?:\s+chặt chẽ)?\s+với|\bvới sự phối hợp của|\bcó sự tham gia của|\bcùng với)\s+",
     re.IGNORECASE,
@@ -171,7 +172,7 @@ def read_clause(text: str, *, persons: bool, news: bool = False) -> Clause:
         predicate = predicate[assigned.end() :]
     # After a verb not in the lexicon the past shows a few words later ("... nhiệm kỳ 2020 - 2025 đã ...").
     told = found.stop == "verb" or assigned  # the past may show a few words later ("được giao ... đã")
-    if _PAST.match(predicate) or (told and _NARRATIVE.search(predicate[:28])):
+    if _PAST.match(predicate) or (told and NARRATIVE.search(predicate[:28])):
         return Clause(text, narrative=True)
     predicate = _ASSENT.sub("", predicate, count=1)
     inner = _ADDRESS.match(predicate)
@@ -193,7 +194,9 @@ def _addressed_inside(text: str, body: str) -> Clause:
             clause = _with_predicate(body, found, addressed=True)
             clause.text = text
             return clause
-    return Clause(text, narrative=bool(_NARRATIVE.search(body[:60])))
+    head = body[:60]
+    narrative = NARRATIVE.search(head) is not None and (tells_of_the_past(head) or not find_deadlines(body))
+    return Clause(text, narrative=narrative)
 
 
 def _with_predicate(
