@@ -185,7 +185,8 @@ def unit_names(cell: str) -> tuple[list[str], set[str]]:
     if end > found.end:  # a cell names units only: lower-case words after a name are the rest of it
         names[-1] = names[-1] + text[found.end : end].rstrip()
         groups = {names[-1] if n == found.names[-1] else n for n in groups}
-    rest = text[end:].strip(" ,;")
+    # "Sở Nội vụ (Ban Thi đua - Khen thưởng); ...": the office inside the unit, dropped as a heading drops it.
+    rest = _BRACKETS_AFTER_NAME.sub("", text[end:], count=1).strip(" ,;")
     role = _ROLE_WORDS.match(rest)  # "Sở A chủ trì, Sở B phối hợp": the column tells the role already
     rest = rest[role.end() :].strip(" ,;") if role else rest
     if rest:
@@ -210,6 +211,7 @@ def _items_apart(cell: str) -> str:
     return "; ".join(p.strip(" ;") for p in [*parts, cell[start:]] if p.strip(" ;"))
 
 
+_BRACKETS_AFTER_NAME = re.compile(r"^\s*(?:\([^()]*\)\s*)+")
 _ITEM_MARK = re.compile(r"(?:^|\s)[-+•]\s*(?=[^\W\d_])")  # a letter next; a capital one is checked
 
 
