@@ -8,6 +8,7 @@ words of its name (capitalised words, place and level words), until a predicate 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -15,7 +16,16 @@ from extraction import lexicon as lx
 from extraction.name_fields import same_level
 from extraction.shared_heads import Part, levels_colon, of_places, shared_head
 from extraction.tokens import Token, Tokens, first_word, lows, tokenize
-from extraction.unit_tables import FRONT_PARTNERS, INSTITUTION, LEVEL_ENDS, OPENERS, PREDICATES, QUANT, match
+from extraction.unit_tables import (
+    COMMITTEES,
+    FRONT_PARTNERS,
+    INSTITUTION,
+    LEVEL_ENDS,
+    OPENERS,
+    PREDICATES,
+    QUANT,
+    match,
+)
 from extraction.unit_words import name_end, read_head
 
 __all__ = ["Token", "Tokens", "UnitList", "forget_recent", "read_units", "tokenize", "unit_heading"]
@@ -222,10 +232,14 @@ def _front(tokens: Tokens, current: list[Part], part: Part) -> bool:
 
 def _own_level(tokens: Tokens, part: Part) -> bool:
     """ "Ủy ban nhân dân các xã, thị trấn" after "các phòng, ban": a people's body with its own level is
-    a unit of its own, not one more kind in the list before it."""
+    a unit of its own, not one more kind in the list before it; so is the office of a party committee,
+    whose name tells its level ("Văn phòng Thành ủy" after "các ban")."""
     if match(INSTITUTION, tokens, part.first) < 2:
         return False
-    return any(t.low in LEVEL_ENDS or t.low == "các" for t in tokens[part.first : part.last + 1])
+    words = tokens[part.first : part.last + 1]
+    if any(f"{a.low} {b.low}" in COMMITTEES for a, b in itertools.pairwise(words)):
+        return True
+    return any(t.low in LEVEL_ENDS or t.low == "các" for t in words)
 
 
 def _shared_office(tokens: Tokens, current: list[Part], part: Part) -> bool:
