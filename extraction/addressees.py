@@ -26,6 +26,10 @@ _ADDRESSEES_AS_A_GROUP = re.compile(
     re.IGNORECASE,
 )
 
+# The unit that stands for all the addressees when the words asking them name nobody ("Thủ tướng Chính phủ
+# yêu cầu:"): a group, in the words a letter would use for them.
+ADDRESSEES = "Các cơ quan, đơn vị nêu trên"
+
 # "Ủy ban nhân dân các tỉnh, thành phố nêu trên", "các Bộ nêu trên": some of the addressees, those of a body.
 _NAMED_ABOVE = re.compile(
     r"^(?:(?P<body>\S.*?)\s+)?các\s+(?P<kind>[^\W\d_]+)\b.*?\s(?:nêu|kể)\s+trên$", re.IGNORECASE

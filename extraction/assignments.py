@@ -14,6 +14,7 @@ import re
 
 from extraction import lexicon as lx
 from extraction.accounts import tells_of_the_past
+from extraction.addressees import ADDRESSEES
 from extraction.clauses import (
     DIRECTIVE,
     Clause,
@@ -37,12 +38,15 @@ _TITLE_PARTS = re.compile(r",|;|\bvà\b")
 # A sentence whose units only join the task before it: "Y phối hợp thực hiện.", "Y tham gia."
 _JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.;,]*$", re.IGNORECASE)
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
+# A lead-in whose asking verb names nobody after it ("Thủ tướng Chính phủ yêu cầu:", "UBND tỉnh đề nghị:").
+_ASKS_ADDRESSEES = re.compile(r"\b(?:yêu cầu|đề nghị)\s*:\s*$", re.IGNORECASE)
 
 
 def read_tasks(
-    outline: Outline, *, year: int | None, issued: object = None, news: bool = False
+    outline: Outline, *, year: int | None, issued: object = None, news: bool = False, addressed: bool = False
 ) -> list[FoundTask]:
-    reading = Reading(year, issued, news, outline=outline)
+    """`addressed`: the document names its addressees, whom a bare "X yêu cầu:" gives the items below to."""
+    reading = Reading(year, issued, news, outline=outline, addressed=addressed)
     verdicts: dict[tuple[str, ...], bool | None] = {}  # by section: sections share their parents' titles
     works: dict[tuple[str, ...], bool] = {}  # by section: each of its paragraphs asks
     for paragraph in outline.paragraphs:
@@ -222,6 +226,9 @@ def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     if not text.rstrip().endswith(":") or find_deadlines(text, year=reading.year):
         return False
     clause = read_clause(sentences(text)[0][1], persons=True, news=reading.news)
+    if not clause.units and reading.addressed and paragraph.kind == "plain" and _ASKS_ADDRESSEES.search(text):
+        # "THỦ TƯỚNG CHÍNH PHỦ điện: - X; - Y. ... Thủ tướng Chính phủ yêu cầu:": it asks whom it wires.
+        clause = Clause(text, units=[ADDRESSEES], groups=[True], addressed=True)
     if not clause.units:
         return False
     if paragraph.numbered or (paragraph.kind == "plain" and clause.addressed):

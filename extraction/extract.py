@@ -61,7 +61,8 @@ def extract(source_text: str, *, source_name: str = "") -> Extraction:
     tables = find_task_tables(lines)
     skip = frozenset(n for table in tables for n in range(table.first_line, table.last_line + 1))
     outline = parse_outline(lines, _lead_in_first(lines, info.body_first), info.body_last, skip=skip)
-    tasks = read_tasks(outline, year=info.plan_year, issued=issued, news=info.news)
+    addressed = bool(info.document.addressees)
+    tasks = read_tasks(outline, year=info.plan_year, issued=issued, news=info.news, addressed=addressed)
     attached = issued_attachment(lines, info.body_last)
     if attached is not None:  # the plan a decision issues: its sections give out the work
         plan_outline = parse_outline(lines, *attached, skip=skip)

@@ -30,6 +30,7 @@ class Reading:
     tasks: list[FoundTask] = field(default_factory=list)
     outline: Outline | None = None
     item: Paragraph | None = None  # the last item ("a) ...") that assigned nothing: a title for labels below
+    addressed: bool = False  # the document names its addressees ("Kính gửi", "X điện:")
 
 
 def new_task(reading: Reading, paragraph: Paragraph, text: str, clause: Clause) -> FoundTask:
