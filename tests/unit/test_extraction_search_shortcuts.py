@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction import (
+    accounts,
     clauses,
     deadline_patterns,
     deadlines,
@@ -97,7 +98,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 def _same_everywhere(text: str) -> None:
     for name, plain in _PLAIN.items():
-        fast = getattr(clauses, name)
+        fast = accounts.NARRATIVE if name == "_NARRATIVE" else getattr(clauses, name)  # moved with its rule
         assert _spans(fast, text) == _spans(plain, text), (name, text)
         assert bool(fast.match(text)) == bool(plain.match(text)), (name, text)
 
