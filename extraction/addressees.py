@@ -43,7 +43,7 @@ def read_addressees(lines: list[str], last: int) -> tuple[str, ...]:
         if m:
             first = _LIST_MARK.sub("", m["rest"].strip())
             below = lines[number + 1 : min(last, number + _MAX_LINES)]
-            more = _listed(below, open_=not first or first[-1] in ";,")
+            more, _ = _listed(below, open_=not first or first[-1] in ";,")
             return tuple(_names([first, *more]))
     return ()
 
@@ -65,11 +65,19 @@ def addressed_members(unit: str, addressees: tuple[str, ...]) -> tuple[str, ...]
     return tuple(a for a in addressees if a.lower().startswith(body))
 
 
-def _listed(lines: list[str], *, open_: bool) -> list[str]:
-    """The lines that go on with the addressees: "- X;" lines, or (a PDF drops the dashes) lines that
-    are names and nothing else after a name that ended with ";" or ","."""
+def addressee_lines(below: list[str], line: str) -> int:
+    """How many of the lines `below` the addressees' line ("X điện:", "Kính gửi:") go on with its list."""
+    m = ADDRESSED.match(line)
+    first = _LIST_MARK.sub("", m["rest"].strip()) if m else ""
+    return _listed(below[:_MAX_LINES], open_=not first or first[-1] in ";,")[1]
+
+
+def _listed(lines: list[str], *, open_: bool) -> tuple[list[str], int]:
+    """The lines that go on with the addressees, and how many lines they take: "- X;" lines, or (a PDF
+    drops the dashes) lines that are names and nothing else after a name that ended with ";" or ","."""
     found: list[str] = []
-    for line in lines:
+    taken = 0
+    for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
             if found:
@@ -78,8 +86,9 @@ def _listed(lines: list[str], *, open_: bool) -> list[str]:
         if not (_LIST_MARK.match(text) or (open_ and _only_names(text))):
             break
         found.append(_LIST_MARK.sub("", text))
+        taken = number
         open_ = text[-1] in ";,"
-    return found
+    return found, taken
 
 
 def _only_names(text: str) -> bool:

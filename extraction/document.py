@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from extraction.addressees import ADDRESSED, read_addressees
+from extraction.addressees import ADDRESSED, addressee_lines, read_addressees
 from extraction.issuer import read_issuer
 from extraction.reference_lineage import implemented_in_opening
 from extraction.references import (
@@ -48,6 +48,10 @@ _PLACE_DATE = re.compile(
 _NEWS_DATE = re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\b")
 _YEAR = re.compile(r"\bnăm\s+(?P<y>(?:19|20)\d{2})\b")
 _HEAD_SPAN = 25  # lines: a letter's head is never longer
+# Kinds sent to named addressees: only in these is a capitals line ending "điện:" under the title their
+# list ("TIẾT KIỆM ĐIỆN:" in a plan's title is not).
+_SENT_TO_ADDRESSEES = frozenset({DocumentKind.dispatch, DocumentKind.letter})
+_ADDRESSEES_SPAN = 8  # lines from the kind line to "X điện:" / "Kính gửi:": the title between is short
 _SUBJECT = re.compile(r"^V/v\.?\s+(?P<subject>.+)$")
 
 
@@ -65,7 +69,7 @@ class DocumentInfo:
 
 def read_metadata(lines: list[str]) -> DocumentInfo:
     kind_at, kind, rest = _kind_line(lines)
-    body_first = _body_first(lines, kind_at)
+    body_first = _body_first(lines, kind_at, kind)
     body_last = _body_last(lines, body_first)
     header = lines[: body_first - 1]
     number, received = _numbers(header)
@@ -107,14 +111,27 @@ def _kind_line(lines: list[str]) -> tuple[int, DocumentKind | None, str]:
     return 0, None, ""
 
 
-def _body_first(lines: list[str], kind_at: int) -> int:
+def _body_first(lines: list[str], kind_at: int, kind: DocumentKind | None) -> int:
     for number in range(kind_at + 1, len(lines) + 1):
         if re.match(rf"^(?:[IVX]{{1,4}}|Điều\s+1)\s*[.):]\s+(?:{CAPITAL}|[“\"])", lines[number - 1].strip()):
             return number
     for number in range(kind_at + 1, len(lines) + 1):
         if re.match(rf"^1\s*[.)]\s+{CAPITAL}", lines[number - 1].strip()):
             return number
+    if kind in _SENT_TO_ADDRESSEES:
+        return _after_addressees(lines, kind_at)
     return kind_at + 1 if kind_at else _after_head(lines)
+
+
+def _after_addressees(lines: list[str], kind_at: int) -> int:
+    """A Công điện (or Công văn) with a kind line and no numbered items: its body begins after the block
+    naming whom it is sent to ("THỦ TƯỚNG CHÍNH PHỦ điện:" and its "- X;" lines) when one is under the
+    title, else just after the kind line. Begun at the kind line, the block would be read as the body's
+    first items, and never as the addressees that "... yêu cầu:" gives the "a)", "-" items to."""
+    for number in range(kind_at + 1, min(len(lines), kind_at + _ADDRESSEES_SPAN) + 1):
+        if ADDRESSED.match(lines[number - 1]):
+            return number + 1 + addressee_lines(lines[number:], lines[number - 1])
+    return kind_at + 1
 
 
 def _after_head(lines: list[str]) -> int:
