@@ -105,6 +105,15 @@ def test_resolutions_list_their_numeric_targets(corpus: Path) -> None:
     assert (by_number[7].value, by_number[7].unit) == (2.5, "tỷ USD")
 
 
+def test_a_target_with_a_share_per_level_gives_an_indicator_per_level(corpus: Path) -> None:
+    found = _extracted(corpus / "28_tinh_uy_chuong_trinh_hanh_dong_nghi_quyet.md").indicators
+    assert [i.number for i in found] == [1, 2, 3, 3, 3, 4, 4, 5, 6]
+    shares = [i for i in found if i.number == 3]
+    assert [i.value for i in shares] == [100, 90, 80]
+    assert all(i.metric.startswith("hồ sơ công việc tại cấp") for i in shares)
+    assert [i.metric.split()[0] for i in found if i.number == 5] == ["doanh"]
+
+
 def test_anniversaries_in_a_title_are_events_not_deadlines(corpus: Path) -> None:
     found = _extracted(corpus / "03_huyen_uy_ke_hoach_ky_niem.txt")
     assert len(found.events) == 2
