@@ -22,6 +22,7 @@ from extraction.units import forget_recent
 from models.documents import Document
 from models.plan import Assignment, Plan, Role, Task, plan_key
 from models.units import Unit
+from services.collector import collector_paused
 
 UNNAMED_UNIT = "(chưa xác định)"
 REVIEW_BELOW = 0.8
@@ -53,6 +54,13 @@ class Extraction:
 
 def extract(source_text: str, *, source_name: str = "") -> Extraction:
     """Everything dondoc reads from one document's text (already read from its file)."""
+    # Reading makes objects by the hundred thousand (tokens, matches, clauses), none in a cycle, each
+    # burst setting off collections that walk every object of the process: a tenth of a long plan's time.
+    with collector_paused():
+        return _extract(source_text, source_name)
+
+
+def _extract(source_text: str, source_name: str) -> Extraction:
     forget_recent()  # nothing read in one document is kept for the next
     text = repair_ocr(normalize_document(gap_tables_as_pipes(source_text)))
     lines = text.split("\n")

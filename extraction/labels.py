@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from extraction.clauses import Clause
@@ -91,7 +92,7 @@ def _time_of_bullets_above(reading: Reading, paragraph: Paragraph, deadline: Dea
     time that completes a task of labelled lines ("- Đơn vị thực hiện: ...") is that task's alone."""
     if deadline is None or paragraph.kind != "bullet" or reading.tasks[-1].source == "label":
         return
-    for task in reversed(reading.tasks[:-1]):
+    for task in itertools.islice(reversed(reading.tasks), 1, None):  # no copy of a long plan's tasks
         if task.section_path != paragraph.section or task.deadline is not None or task.source != "text":
             return
         task.deadline = deadline

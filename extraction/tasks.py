@@ -9,7 +9,10 @@
 
 from __future__ import annotations
 
+import heapq
 import itertools
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -76,6 +79,7 @@ def _resolve_coordination(tasks: list[FoundTask]) -> None:
         for key in keys:
             led_by.setdefault(key, []).append(index)
     pairs: dict[int, set[tuple[str, str]]] = {}
+    holding: dict[str, dict[tuple[str, str], list[int]]] = {}  # by lead key (`_holding`)
     for position, task in enumerate(tasks):
         if not (task.coordinating and task.helped and task.leads):
             continue
@@ -83,17 +87,53 @@ def _resolve_coordination(tasks: list[FoundTask]) -> None:
         mine = _pairs(task.text)
         if not mine:
             continue
-        for index in sorted({i for key in helped for i in led_by.get(key, ())}):
+        for index in _sharing(mine, [_holding(key, led_by, tasks, pairs, holding) for key in helped]):
             if index == position or helped.isdisjoint(lead_keys[index]):
                 continue
-            if index not in pairs:
-                pairs[index] = _pairs(tasks[index].text)
             if len(mine & pairs[index]) / len(mine) >= SAME_TASK:
                 kept = [p for p in task.participants if _key(p) not in helped]
                 task.participants = task.leads + kept
                 task.leads, lead_keys[position] = [], frozenset()
                 task.deadline = task.deadline or tasks[index].deadline
                 break
+
+
+def _holding(
+    key: str,
+    led_by: dict[str, list[int]],
+    tasks: list[FoundTask],
+    pairs: dict[int, set[tuple[str, str]]],
+    holding: dict[str, dict[tuple[str, str], list[int]]],
+) -> dict[tuple[str, str], list[int]]:
+    """By word pair, the tasks led by `key` whose text holds it, in order (worked out once per key, with
+    each task's pairs into `pairs`)."""
+    if key not in holding:
+        found: dict[tuple[str, str], list[int]] = {}
+        for index in led_by.get(key, ()):
+            if index not in pairs:
+                pairs[index] = _pairs(tasks[index].text)
+            for pair in pairs[index]:
+                found.setdefault(pair, []).append(index)
+        holding[key] = found
+    return holding[key]
+
+
+def _sharing(mine: set[tuple[str, str]], holdings: list[dict[tuple[str, str], list[int]]]) -> Iterator[int]:
+    """In order, once each, the tasks of `holdings` that may hold SAME_TASK of `mine`'s pairs: a task that
+    holds none of any len(mine) - needed + 1 of them holds fewer than the `needed` (the rarest are taken,
+    so that a long plan is not compared pair by pair with every task of the units helped)."""
+    needed = math.ceil(SAME_TASK * len(mine))
+    while needed > 0 and (needed - 1) / len(mine) >= SAME_TASK:  # as the test divides, whatever rounds
+        needed -= 1
+    lists: list[list[int]] = []
+    for found in holdings:
+        rarest = sorted((len(found.get(pair, ())), pair) for pair in mine)[: len(mine) - needed + 1]
+        lists += [found[pair] for count, pair in rarest if count]
+    last = -1
+    for index in heapq.merge(*lists):
+        if index != last:
+            last = index
+            yield index
 
 
 def _deadline_key(deadline: Deadline | None) -> tuple[object, ...]:

@@ -8,6 +8,7 @@ and in whatever order documents are read, so no cache carries anything from one 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import random
@@ -22,6 +23,7 @@ from hypothesis import strategies as st
 from benchmarks.extraction_throughput import generated_document
 from cli.extract_commands import extraction_json
 from extraction import deadlines, ocr, sections, unit_heads, unit_words, units
+from extraction import extract as extract_module
 from extraction.deadline_forms import Context, Unreadable, prefix_at
 from extraction.extract import extract
 from extraction.legacy_encodings import looks_like_unicode_vietnamese
@@ -266,3 +268,29 @@ def test_the_diacritics_repair_of_a_long_generated_plan_changes_what_trying_ever
     mutated = _mutated_generated_text(60_000, 11)
     assert _damaged(mutated)
     assert restore_diacritics(mutated) == _restored_everywhere(mutated)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_extraction_pauses_the_cycle_collector_and_leaves_it_as_it_was_with_no_cycles_to_collect(enabled):
+    # The pause is safe only while reading makes no cycles: reference counting alone frees everything.
+    document = read_document(FIXTURES / "10_ubnd_tinh_quyet_dinh_ban_hanh_ke_hoach.md")
+    seen: list[bool] = []
+    original = extract_module.read_tasks
+
+    def recorded(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return original(*args, **kwargs)
+
+    gc.collect()
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(extract_module, "read_tasks", recorded)
+            extract(document.text)
+        assert gc.isenabled() is enabled
+        gc.disable()
+        assert seen and not any(seen)
+        assert gc.collect() == 0
+    finally:
+        gc.enable() if was else gc.disable()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import random
 from datetime import date
 
 import pytest
 
 from extraction import assignments
+from extraction import tasks as tasks_module
 from extraction.deadline_cues import DeadlineMatch, accepted
 from extraction.deadline_forms import Found, Reading, Strength
 from extraction.deadlines import _without_overlaps, find_deadlines
@@ -91,3 +94,38 @@ def test_cue_module_accepts_a_cued_phrase_and_refuses_a_bare_one_inside_a_senten
     found = Found(cued.index("quý"), len(cued), bare.reading)
     match = accepted(cued, cued.lower(), found)
     assert match is not None and match.deadline.text == cued
+
+
+def _coordination_compared_with_every_task(tasks: list[FoundTask]) -> None:
+    """The plain rule `tasks._resolve_coordination` answers: each coordinating task, in order, gives up
+    its leads to the first task led by a unit it helps whose text holds SAME_TASK of its word pairs."""
+    for task in tasks:
+        if not (task.coordinating and task.helped and task.leads):
+            continue
+        helped = {tasks_module._key(h) for h in task.helped}
+        mine = tasks_module._pairs(task.text)
+        for other in tasks:
+            if other is task or helped.isdisjoint(tasks_module._key(lead) for lead in other.leads):
+                continue
+            if mine and len(mine & tasks_module._pairs(other.text)) / len(mine) >= tasks_module.SAME_TASK:
+                kept = [p for p in task.participants if tasks_module._key(p) not in helped]
+                task.participants = task.leads + kept
+                task.leads = []
+                task.deadline = task.deadline or other.deadline
+                break
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_coordination_found_through_the_rarest_word_pairs_is_that_of_comparing_every_task(seed: int) -> None:
+    chance = random.Random(seed)
+    words = ["tổ chức", "hội nghị", "tập huấn", "phòng", "chống", "dịch", "cho", "cán bộ", "kế hoạch"]
+    units = ["Sở A", "Sở B", "Sở C", "sở a"]
+    made = []
+    for line in range(1, chance.randint(2, 30)):
+        text = " ".join(chance.choice(words) for _ in range(chance.randint(0, 9)))
+        helped = chance.sample(units, chance.randint(0, 2)) if chance.random() < 0.4 else []
+        made.append(_task(text, chance.sample(units, chance.randint(0, 2)), helped, line=line))
+    plain = copy.deepcopy(made)
+    tasks_module._resolve_coordination(made)
+    _coordination_compared_with_every_task(plain)
+    assert made == plain
