@@ -6,8 +6,9 @@ import calendar
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, model_validator
 
 from models.workdays import add_working_days, is_working_day, next_working_day_on_or_after
 
@@ -103,7 +104,15 @@ class Deadline(BaseModel):
     # "trong 10 ngày làm việc": the count, kept when the day it runs from is not known yet (no due).
     working_days: int | None = Field(default=None, ge=0)
 
-    @model_validator(mode="after")
+    @model_validator(mode="wrap")
+    @classmethod
+    def _checked(cls, data: Any, handler: ModelWrapValidatorHandler[Deadline]) -> Deadline:
+        # A deadline given as one (to a Task, an Assignment, a match) was checked when it was made; an
+        # "after" check would run again for each model that holds it, thousands of times in a long plan.
+        if isinstance(data, Deadline):
+            return data
+        return handler(data)._check()
+
     def _check(self) -> Deadline:
         if self.kind is DeadlineKind.ongoing:
             if self.due is not None:

@@ -13,12 +13,15 @@ import itertools
 import json
 import random
 import re
+import sys
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from benchmarks.extraction_throughput import generated_document
 from cli.extract_commands import extraction_json
@@ -42,6 +45,8 @@ from extraction.ocr import (  # the rules for one span and the damage check, unc
 from extraction.readers import read_document
 from extraction.tokens import Tokens, tokenize
 from models import text as text_module
+from models.deadlines import Deadline, DeadlineKind
+from models.plan import Assignment, Role, Task
 from tests.unit.test_extraction_ocr_damage import damaged_plain  # the damage check over every pair
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -294,3 +299,23 @@ def test_extraction_pauses_the_cycle_collector_and_leaves_it_as_it_was_with_no_c
         assert gc.collect() == 0
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_deadline_held_by_a_task_or_assignment_is_not_checked_again_and_one_given_as_data_is():
+    deadline = Deadline(text="trước ngày 5/5/2025", kind=DeadlineKind.before_date, due=date(2025, 5, 4))
+    checked: list[str] = []
+
+    def calls(frame, event, arg):
+        code = frame.f_code
+        if event == "call" and code.co_name == "_check" and code.co_filename.endswith("deadlines.py"):
+            checked.append(code.co_filename)
+
+    sys.setprofile(calls)
+    try:
+        Task(id="I-1", title="Báo cáo", deadline=deadline)
+        Assignment(task="I-1", unit="Sở Nội vụ", role=Role.lead, deadline=deadline)
+    finally:
+        sys.setprofile(None)
+    assert checked == []
+    with pytest.raises(ValidationError, match="needs a due date"):
+        Task(id="I-1", title="Báo cáo", deadline={"text": "tháng 5", "kind": "on_date"})
