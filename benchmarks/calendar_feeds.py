@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Engine, insert, select, update  # noqa: E402
 
+from benchmarks.machine import cpu_reference  # noqa: E402
 from calendars.build import FeedRebuild, rebuild  # noqa: E402
 from calendars.source import read_items  # noqa: E402
 from models.deadlines import Deadline, DeadlineKind  # noqa: E402
@@ -176,17 +177,9 @@ def _tasks(session, rng, plan_id, count, ids, units, groups, weights) -> None:  
     session.execute(insert(AssignmentRow), rows)
 
 
-def cpu_reference() -> None:
-    """How fast this machine runs Python right now (other work on it slows every figure below)."""
-    began = time.perf_counter()
-    sum(range(10_000_000))
-    print(f"cpu_reference {time.perf_counter() - began:.2f} s for sum(range(10**7)) (0.2 s on an idle core); "
-          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
-
-
 def measure_builds(engine_url: str, out: Path) -> None:
     engine = make_engine(engine_url)
-    cpu_reference()
+    print(cpu_reference())
     day = NOW.date()
     with transaction(engine) as session:
         began = time.perf_counter()

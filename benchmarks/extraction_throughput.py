@@ -41,6 +41,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.machine import cpu_reference  # noqa: E402
 from extraction import (  # noqa: E402
     assignments,
     clauses,
@@ -237,6 +238,7 @@ def report(name: str, size: float, cpu: float, wall: float, found: int) -> None:
 
 
 def main() -> None:
+    print(cpu_reference())
     print(f"load_average_1min_before {os.getloadavg()[0]:.2f} processes")
     seeds = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
     run(FIXTURES / "01_ubnd_tinh_chinh_quyen_so.md")  # imports, holiday calendars, caches
