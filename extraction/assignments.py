@@ -23,7 +23,7 @@ from extraction.clauses import (
     sentences,
     with_directed,
 )
-from extraction.deadlines import find_deadlines
+from extraction.deadlines import DeadlineMatch, find_deadlines
 from extraction.labels import inline_labels, labelled
 from extraction.parentheses import parenthesised_units
 from extraction.reading import TIME_LABEL, Reading, deadline_of, new_task
@@ -40,6 +40,8 @@ _JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
 # A lead-in whose asking verb names nobody after it ("Thủ tướng Chính phủ yêu cầu:", "UBND tỉnh đề nghị:").
 _ASKS_ADDRESSEES = re.compile(r"\b(?:yêu cầu|đề nghị)\s*:\s*$", re.IGNORECASE)
+# The last ask of a lead-in, with whom it asks: "... yêu cầu:", "... đề nghị các cơ quan, đơn vị:".
+_LAST_ASK = re.compile(r"\b(?:yêu cầu|đề nghị)\b(?!.*\b(?:yêu cầu|đề nghị)\b)[^:]*:\s*$", re.IGNORECASE)
 
 
 def read_tasks(
@@ -223,9 +225,20 @@ def _bracketed(
 
 def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     """ "X thực hiện các nhiệm vụ sau:" names who does the items (or table) that follow; no task itself."""
-    if not text.rstrip().endswith(":") or find_deadlines(text, year=reading.year):
+    if not text.rstrip().endswith(":"):
         return False
-    clause = read_clause(sentences(text)[0][1], persons=True, news=reading.news)
+    timed = find_deadlines(text, year=reading.year)
+    if timed and not _times_the_request(text, timed):
+        return False
+    pieces = sentences(text)
+    clause = read_clause(pieces[0][1], persons=True, news=reading.news)
+    if not clause.units and len(pieces) > 1:
+        # "Tình hình còn phức tạp. UBND tỉnh yêu cầu các đơn vị:": the ask closing the paragraph names
+        # whom it asks; "... Chủ tịch UBND tỉnh yêu cầu:" names only the asker, who does none of the items.
+        last = read_clause(pieces[-1][1], persons=True, news=reading.news)
+        clause = last if last.addressed else clause
+    if timed and clause.task.strip(" :"):
+        return False  # "X yêu cầu các đơn vị trong tháng 12 triển khai ...:" is work with its own time
     if not clause.units and reading.addressed and paragraph.kind == "plain" and _ASKS_ADDRESSEES.search(text):
         # "THỦ TƯỚNG CHÍNH PHỦ điện: - X; - Y. ... Thủ tướng Chính phủ yêu cầu:": it asks whom it wires.
         clause = Clause(text, units=[ADDRESSEES], groups=[True], addressed=True)
@@ -237,6 +250,14 @@ def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
     else:
         reading.bullets.append((paragraph.depth, clause))
     return True
+
+
+def _times_the_request(text: str, timed: list[DeadlineMatch]) -> bool:
+    """Whether every time in a lead-in comes before its closing ask ("Để ... trong dịp cuối năm, X yêu
+    cầu:"): it tells the period of the whole request, not a task's deadline. The lead-in gives no time to
+    the items below: a plain paragraph opens no section whose deadline they could take."""
+    ask = _LAST_ASK.search(text)
+    return ask is not None and all(m.start < ask.start() for m in timed)
 
 
 def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | None:
