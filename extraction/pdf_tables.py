@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from extraction.pdf_unruled import unruled_tables
 from extraction.table_columns import pipe_row, separator_row
 
 
@@ -20,7 +21,8 @@ def page_text(page: Any) -> str:
     except (ValueError, KeyError, TypeError):  # a malformed drawing: fall back to the text alone
         tables = []
     if not tables:
-        return str(page.extract_text() or "")
+        unruled = unruled_tables(page)
+        return unruled if unruled is not None else str(page.extract_text() or "")
     parts: list[str] = []
     top = 0.0
     for table in tables:
