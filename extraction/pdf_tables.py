@@ -4,25 +4,38 @@ Plain text extraction runs the cells of a table row together line by line ("Ban 
 thành phố; Tháng" / "sự thành phố UBND phường Cẩm 9/2024"), which no reader can take apart again.
 pdfplumber finds ruled tables by their lines; each is written as "| cell | cell |" rows (the first row
 is the header, as in a .docx), and the text above, between and below the tables is extracted as usual.
+A page with no ruled table may hold a table printed without lines: see pdf_unruled.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from extraction.pdf_unruled import unruled_tables
+from extraction.pdf_unruled import Cell, unruled_tables
 from extraction.table_columns import pipe_row, separator_row
 
 
-def page_text(page: Any) -> str:
-    """The page's text, top to bottom, tables as pipe rows; plain text when it has no ruled table."""
+def pages_text(pages: list[Any]) -> list[str]:
+    """Each page's text (see `_page_text`); an unruled table the foot of a page cuts goes on at the top of
+    the next page under its columns, whether or not the header is printed again."""
+    texts: list[str] = []
+    above: list[Cell] | None = None
+    for page in pages:
+        text, above = _page_text(page, above)
+        texts.append(text)
+    return texts
+
+
+def _page_text(page: Any, above: list[Cell] | None) -> tuple[str, list[Cell] | None]:
+    """The page's text, top to bottom, tables as pipe rows; plain text when it has no table. With it the
+    header of an unruled table that runs to the foot of the page."""
     try:
         tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     except (ValueError, KeyError, TypeError):  # a malformed drawing: fall back to the text alone
         tables = []
     if not tables:
-        unruled = unruled_tables(page)
-        return unruled if unruled is not None else str(page.extract_text() or "")
+        unruled, header = unruled_tables(page, above)
+        return (unruled, header) if unruled is not None else (str(page.extract_text() or ""), None)
     parts: list[str] = []
     top = 0.0
     for table in tables:
@@ -33,7 +46,7 @@ def page_text(page: Any) -> str:
         top = max(top, bottom)
     if top < page.height:
         parts.append(_band(page, top, page.height))
-    return "\n".join(part for part in parts if part)
+    return "\n".join(part for part in parts if part), None
 
 
 def _band(page: Any, top: float, bottom: float) -> str:

@@ -10,7 +10,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
-from extraction.pdf_tables import page_text
+from extraction.pdf_tables import pages_text
 from models.errors import DocumentError
 
 NO_TEXT_LAYER = "no text layer — scanned? run OCR first"
@@ -23,7 +23,7 @@ def pdf_pages(path: Path) -> list[str]:
     """
     try:
         with pdfplumber.open(path) as pdf:
-            pages = [page_text(page) for page in pdf.pages]
+            pages = pages_text(pdf.pages)
     except (PdfminerException, MalformedPDFException, PDFSyntaxError, PDFPasswordIncorrect) as error:
         raise DocumentError(f"{path}: not a readable PDF ({_reason(error)})") from None
     pages = [unicodedata.normalize("NFC", page) for page in pages]

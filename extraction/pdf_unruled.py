@@ -7,7 +7,9 @@ them a number, a task and a lead or deadline column; each line below it puts its
 column they overlap most. A line whose number cell holds a row number opens a row; any other line goes on
 with the row above (the first lines after a repeated header are the end of a row the page break cut,
 which the pipe-table reader joins to it). The table ends at a cell that crosses into the next column (a
-paragraph, a signature block) or at a non-number in the number column.
+paragraph, a signature block) or at a non-number in the number column. A table that runs to the foot of
+a page goes on at the top of the next (below its page number) in the same columns when that page prints
+no header of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from extraction.normalize import normalize_line
+from extraction.table_breaks import only_page_break
 from extraction.table_columns import NUMBER, column_kind, pipe_row, separator_row
 
 _ROW_NUMBER = re.compile(rf"^{NUMBER}[.)]?$")
@@ -29,22 +32,46 @@ Cell = tuple[float, float, str]  # x0, x1, text
 Line = tuple[float, float, list[Cell]]  # top, bottom, cells
 
 
-def unruled_tables(page: Any) -> str | None:
-    """The page's text with its unruled task table as pipe rows, or None when it has none."""
+def unruled_tables(page: Any, above: list[Cell] | None = None) -> tuple[str | None, list[Cell] | None]:
+    """The page's text with its unruled task table as pipe rows (None when it has none), and the table's
+    header when the table runs to the foot of the page, to read the next page's top under it.
+
+    `above` is the header of a table the previous page ended in: when this page prints no header of its
+    own, the lines at its top that sit in those columns are that table's rows going on.
+    """
     lines = _lines(page.extract_words())
-    for at, (top, _, cells) in enumerate(lines):
+    if not lines:
+        return None, None
+    for at, (_, _, cells) in enumerate(lines):
         kinds = _header_kinds(cells)
-        if kinds is None:
-            continue
-        rows, end = _rows(lines, at + 1, cells, kinds)
-        if not rows:
-            continue
-        bottom = lines[end - 1][1]
-        parts = [_band(page, 0.0, top - 1), pipe_row([text for *_, text in cells]), separator_row(len(cells))]
-        parts += [pipe_row(row) for row in rows]
-        parts.append(_band(page, bottom + 1, page.height))
-        return "\n".join(part for part in parts if part)
-    return None
+        if kinds is not None and (text := _table_text(page, lines, at, cells, kinds, header_shown=True)):
+            return text
+    kinds = _header_kinds(above) if above is not None else None
+    if above is None or kinds is None:
+        return None, None
+    first = next((at for at, line in enumerate(lines) if not _page_number(line)), len(lines))
+    return _table_text(page, lines, first, above, kinds, header_shown=False) or (None, None)
+
+
+def _table_text(
+    page: Any, lines: list[Line], at: int, header: list[Cell], kinds: list[str | None], *, header_shown: bool
+) -> tuple[str, list[Cell] | None] | None:
+    """The page's text with the table whose header is lines[at] (or, not shown, whose rows start there)."""
+    rows, end = _rows(lines, at + 1 if header_shown else at, header, kinds)
+    if not rows:
+        return None
+    top, bottom = lines[at][0], lines[end - 1][1]
+    parts = [_band(page, 0.0, top - 1)]
+    if header_shown:
+        parts += [pipe_row([text for *_, text in header]), separator_row(len(header))]
+    parts += [pipe_row(row) for row in rows]
+    parts.append(_band(page, bottom + 1, page.height))
+    runs_on = all(_page_number(line) for line in lines[end:])
+    return "\n".join(part for part in parts if part), header if runs_on else None
+
+
+def _page_number(line: Line) -> bool:
+    return only_page_break([" ".join(text for *_, text in line[2])])
 
 
 def _lines(words: list[dict[str, Any]]) -> list[Line]:

@@ -82,3 +82,37 @@ def test_words_in_columns_without_a_task_header_stay_plain_text(tmp_path: Path) 
     page.append([(60, "Trần Văn A"), (250, "Trưởng phòng")])
     text = pdf_pages(_pdf(tmp_path / "c.pdf", [page]))[0]
     assert "|" not in text
+
+
+def test_a_table_that_runs_to_the_foot_of_a_page_goes_on_at_the_next_page_top_with_no_header(
+    tmp_path: Path,
+) -> None:
+    first: list[Line] = [
+        [(0, "Các phòng thực hiện như sau:")],
+        _header(),
+        [(60, "1"), (90, "Sửa trụ sở và"), (250, "Văn phòng"), (470, "Quý III/2026")],
+    ]
+    second: list[Line] = [
+        [(290, "2")],
+        [(90, "nhà kho"), (360, "Phòng Kinh tế")],
+        [(60, "2"), (90, "Mua máy tính"), (250, "Phòng Tài chính"), (470, "Tháng 9/2026")],
+        [(0, "Nơi nhận: các phòng thuộc huyện và lưu văn thư.")],
+    ]
+    pages = pdf_pages(_pdf(tmp_path / "d.pdf", [first, second]))
+    assert pages[1].split("\n") == [
+        "2",
+        "|  | nhà kho |  | Phòng Kinh tế |  |",
+        "| 2 | Mua máy tính | Phòng Tài chính |  | Tháng 9/2026 |",
+        "Nơi nhận: các phòng thuộc huyện và lưu văn thư.",
+    ]
+
+
+def test_a_table_that_ends_before_the_foot_of_its_page_does_not_go_on_at_the_next(tmp_path: Path) -> None:
+    first: list[Line] = [
+        _header(),
+        [(60, "1"), (90, "Sửa trụ sở"), (250, "Văn phòng"), (470, "Quý III/2026")],
+        [(0, "Các phòng báo cáo kết quả về Văn phòng.")],
+    ]
+    second: list[Line] = [[(60, "3"), (90, "Ghi chép"), (250, "lại")]]
+    pages = pdf_pages(_pdf(tmp_path / "e.pdf", [first, second]))
+    assert "|" not in pages[1]
