@@ -14,7 +14,6 @@ import re
 
 from extraction import lexicon as lx
 from extraction.accounts import tells_of_the_past
-from extraction.addressees import ADDRESSEES
 from extraction.clauses import (
     DIRECTIVE,
     Clause,
@@ -23,8 +22,9 @@ from extraction.clauses import (
     sentences,
     with_directed,
 )
-from extraction.deadlines import DeadlineMatch, find_deadlines
+from extraction.deadlines import find_deadlines
 from extraction.labels import inline_labels, labelled
+from extraction.lead_ins import lead_in
 from extraction.parentheses import parenthesised_units
 from extraction.reading import TIME_LABEL, Reading, deadline_of, new_task
 from extraction.sections import Outline, Paragraph
@@ -38,10 +38,6 @@ _TITLE_PARTS = re.compile(r",|;|\bvà\b")
 # A sentence whose units only join the task before it: "Y phối hợp thực hiện.", "Y tham gia."
 _JOINING_ONLY = re.compile(r"^(?:phối hợp|tham gia)(?:\s+thực hiện)?[\s.;,]*$", re.IGNORECASE)
 _CUT = re.compile(r";\s+|\.\s+|,\s+(?=đồng thời\b)")
-# A lead-in whose asking verb names nobody after it ("Thủ tướng Chính phủ yêu cầu:", "UBND tỉnh đề nghị:").
-_ASKS_ADDRESSEES = re.compile(r"\b(?:yêu cầu|đề nghị)\s*:\s*$", re.IGNORECASE)
-# The last ask of a lead-in, with whom it asks: "... yêu cầu:", "... đề nghị các cơ quan, đơn vị:".
-_LAST_ASK = re.compile(r"\b(?:yêu cầu|đề nghị)\b(?!.*\b(?:yêu cầu|đề nghị)\b)[^:]*:\s*$", re.IGNORECASE)
 
 
 def read_tasks(
@@ -144,7 +140,7 @@ def _after_label(text: str) -> str | None:
 
 def _read_content(reading: Reading, paragraph: Paragraph, text: str) -> None:
     context = reading.bullets[-1][1] if reading.bullets else _heading_context(reading, paragraph.section)
-    if _lead_in(reading, paragraph, text):
+    if lead_in(reading, paragraph, text):
         return
     pieces = sentences(text)
     if ":" in text and len(pieces) > 1 and inline_labels(reading, paragraph, pieces):
@@ -221,43 +217,6 @@ def _bracketed(
     for task in reading.tasks[before:]:
         task.deadline = task.deadline or bracket.deadline
     return True
-
-
-def _lead_in(reading: Reading, paragraph: Paragraph, text: str) -> bool:
-    """ "X thực hiện các nhiệm vụ sau:" names who does the items (or table) that follow; no task itself."""
-    if not text.rstrip().endswith(":"):
-        return False
-    timed = find_deadlines(text, year=reading.year)
-    if timed and not _times_the_request(text, timed):
-        return False
-    pieces = sentences(text)
-    clause = read_clause(pieces[0][1], persons=True, news=reading.news)
-    if not clause.units and len(pieces) > 1:
-        # "Tình hình còn phức tạp. UBND tỉnh yêu cầu các đơn vị:": the ask closing the paragraph names
-        # whom it asks; "... Chủ tịch UBND tỉnh yêu cầu:" names only the asker, who does none of the items.
-        last = read_clause(pieces[-1][1], persons=True, news=reading.news)
-        clause = last if last.addressed else clause
-    if timed and clause.task.strip(" :"):
-        return False  # "X yêu cầu các đơn vị trong tháng 12 triển khai ...:" is work with its own time
-    if not clause.units and reading.addressed and paragraph.kind == "plain" and _ASKS_ADDRESSEES.search(text):
-        # "THỦ TƯỚNG CHÍNH PHỦ điện: - X; - Y. ... Thủ tướng Chính phủ yêu cầu:": it asks whom it wires.
-        clause = Clause(text, units=[ADDRESSEES], groups=[True], addressed=True)
-    if not clause.units:
-        return False
-    if paragraph.numbered or (paragraph.kind == "plain" and clause.addressed):
-        # A plain "UBND tỉnh yêu cầu các đơn vị:" addresses the numbered items below it as a heading would.
-        reading.heading_units[paragraph.section] = clause
-    else:
-        reading.bullets.append((paragraph.depth, clause))
-    return True
-
-
-def _times_the_request(text: str, timed: list[DeadlineMatch]) -> bool:
-    """Whether every time in a lead-in comes before its closing ask ("Để ... trong dịp cuối năm, X yêu
-    cầu:"): it tells the period of the whole request, not a task's deadline. The lead-in gives no time to
-    the items below: a plain paragraph opens no section whose deadline they could take."""
-    ask = _LAST_ASK.search(text)
-    return ask is not None and all(m.start < ask.start() for m in timed)
 
 
 def _heading_context(reading: Reading, section: tuple[str, ...]) -> Clause | None:
